@@ -1,0 +1,46 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { AccessGuard } from './common/access.guard';
+import { EtagInterceptor } from './common/etag.interceptor';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { createValidationPipe } from './common/validation';
+import { AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { loggerParams } from './logging';
+import { NationalitiesModule } from './nationalities/nationalities.module';
+import { UsersModule } from './users/users.module';
+
+export interface AppModuleOptions {
+  /** Address of an embedded PostgreSQL started by main.ts; otherwise DATABASE_URL is used. */
+  databaseUrl?: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule,
+        LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerParams }),
+        DatabaseModule.forRoot(options.databaseUrl),
+        AuditModule,
+        NationalitiesModule,
+        AuthModule,
+        UsersModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
+      ],
+    };
+  }
+}

@@ -1,0 +1,180 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Principal } from '../common/auth.decorators';
+import { decodeCursor, Page, toPage } from '../common/pagination';
+import { requestContext } from '../common/request-context';
+import { chainHash, ChainedFields, GENESIS_HASH } from './audit-chain';
+import { AuditQueryDto } from './dto/audit-query.dto';
+import { AuditEntryView } from './dto/audit-entry.view';
+
+export interface AuditInput {
+  actor: Pick<Principal, 'id' | 'role'> | null;
+  action: string;
+  entityType?: string;
+  entityId?: string;
+  outcome?: 'success' | 'failure' | 'denied';
+  /** Field names, counts, reasons: never the values of personal or sensitive fields. */
+  details?: Record<string, unknown>;
+}
+
+// Any constant works; it only has to be the same for every writer of the chain.
+const AUDIT_CHAIN_LOCK = 7_426_001;
+const VERIFY_BATCH = 5_000;
+
+interface AuditRow {
+  id: string;
+  at: Date;
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  outcome: string;
+  ip: string | null;
+  request_id: string | null;
+  details: Record<string, unknown>;
+  prev_hash: string;
+  hash: string;
+}
+
+function chainedFields(row: AuditRow): ChainedFields {
+  return {
+    at: row.at.toISOString(),
+    actorId: row.actor_id,
+    actorRole: row.actor_role,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    outcome: row.outcome,
+    ip: row.ip,
+    requestId: row.request_id,
+    details: row.details,
+  };
+}
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Appends an entry inside the caller's transaction, so the entry exists exactly when the act does.
+   * The transaction-scoped advisory lock serialises appends: each entry links to the one committed
+   * before it and the chain never forks. Call it last in a transaction to hold the lock briefly.
+   */
+  async record(manager: EntityManager, input: AuditInput): Promise<void> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('audit entries must be written inside the transaction of the act they record');
+    }
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+    const [last] = (await manager.query('SELECT hash FROM audit_entries ORDER BY id DESC LIMIT 1')) as {
+      hash: string;
+    }[];
+    const ctx = requestContext.current();
+    const fields: ChainedFields = {
+      at: new Date().toISOString(),
+      actorId: input.actor?.id ?? null,
+      actorRole: input.actor?.role ?? null,
+      action: input.action,
+      entityType: input.entityType ?? null,
+      entityId: input.entityId ?? null,
+      outcome: input.outcome ?? 'success',
+      ip: ctx?.ip ?? null,
+      requestId: ctx?.requestId ?? null,
+      details: input.details ?? {},
+    };
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    await manager.query(
+      `INSERT INTO audit_entries
+         (at, actor_id, actor_role, action, entity_type, entity_id, outcome, ip, request_id, details, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [
+        fields.at,
+        fields.actorId,
+        fields.actorRole,
+        fields.action,
+        fields.entityType,
+        fields.entityId,
+        fields.outcome,
+        fields.ip,
+        fields.requestId,
+        JSON.stringify(fields.details),
+        prevHash,
+        chainHash(prevHash, fields),
+      ],
+    );
+  }
+
+  /** Runs `work` and its audit entry in one transaction. */
+  async inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async list(query: AuditQueryDto, actor: Principal): Promise<Page<AuditEntryView>> {
+    const limit = query.limit ?? 50;
+    const after = decodeCursor(query.cursor);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (query.actorId) add('actor_id = ?', query.actorId);
+    if (query.entityType) add('entity_type = ?', query.entityType);
+    if (query.entityId) add('entity_id = ?', query.entityId);
+    if (query.action) add('action = ?', query.action);
+    if (query.from) add('at >= ?::date', query.from);
+    if (query.to) add(`at < (?::date + 1)`, query.to);
+    if (after) add('id < ?::bigint', after.id);
+    params.push(limit + 1);
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM audit_entries ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY id DESC LIMIT $${params.length}`,
+      params,
+    )) as AuditRow[];
+    await this.inTransaction((m) =>
+      this.record(m, { actor, action: 'audit.list', details: { filters: Object.keys(query), returned: rows.length } }),
+    );
+    return toPage(
+      rows,
+      limit,
+      (r) => ({ at: r.at.toISOString(), id: r.id }),
+      (r) => ({
+        id: r.id,
+        at: r.at.toISOString(),
+        actorId: r.actor_id,
+        actorRole: r.actor_role,
+        action: r.action,
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        outcome: r.outcome,
+        ip: r.ip,
+        requestId: r.request_id,
+        details: r.details,
+        hash: r.hash,
+      }),
+    );
+  }
+
+  /** Recomputes the chain from the first entry; reports the first entry whose link or hash is wrong. */
+  async verify(): Promise<{ valid: true; entries: number; head: string } | { valid: false; brokenAt: string }> {
+    let prevHash = GENESIS_HASH;
+    let lastId = '0';
+    let entries = 0;
+    for (;;) {
+      const rows = (await this.dataSource.query(
+        'SELECT * FROM audit_entries WHERE id > $1 ORDER BY id LIMIT $2',
+        [lastId, VERIFY_BATCH],
+      )) as AuditRow[];
+      for (const row of rows) {
+        if (row.prev_hash !== prevHash || chainHash(prevHash, chainedFields(row)) !== row.hash) {
+          return { valid: false, brokenAt: row.id };
+        }
+        prevHash = row.hash;
+        lastId = row.id;
+        entries++;
+      }
+      if (rows.length < VERIFY_BATCH) return { valid: true, entries, head: prevHash };
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { CurrentUser, Principal, Public, Roles } from '../common/auth.decorators';
+import { ROLES } from '../common/roles';
+import { AuthService, toMe } from './auth.service';
+import { LoginDto, MeView, RefreshDto, TokenPairView } from './dto/auth.dto';
+
+@ApiTags('auth')
+@Controller('auth')
+@UseGuards(ThrottlerGuard)
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  login(@Body() dto: LoginDto): Promise<TokenPairView> {
+    return this.auth.login(dto);
+  }
+
+  @Post('refresh')
+  @Public()
+  @HttpCode(200)
+  refresh(@Body() dto: RefreshDto): Promise<TokenPairView> {
+    return this.auth.refresh(dto);
+  }
+
+  @Post('logout')
+  @Roles(...ROLES)
+  @HttpCode(204)
+  logout(@CurrentUser() user: Principal, @Body() dto: RefreshDto): Promise<void> {
+    return this.auth.logout(user, dto);
+  }
+
+  @Get('me')
+  @Roles(...ROLES)
+  me(@CurrentUser() user: Principal): MeView {
+    return toMe(user);
+  }
+}

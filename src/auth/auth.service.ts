@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { HttpStatus } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { Principal } from '../common/auth.decorators';
+import { ApiError } from '../common/errors';
+import { AppConfig } from '../config/app-config';
+import { PasswordHasher } from '../users/password-hasher';
+import { UsersRepository } from '../users/users.repository';
+import { LoginDto, MeView, RefreshDto, TokenPairView } from './dto/auth.dto';
+import { LoginLockout } from './login-lockout';
+import { SessionsRepository } from './sessions.repository';
+
+export interface AccessTokenPayload {
+  sub: string;
+  sid: string;
+}
+
+const invalidCredentials = () =>
+  new ApiError(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS', 'Email or password is wrong');
+const invalidRefresh = () =>
+  new ApiError(HttpStatus.UNAUTHORIZED, 'INVALID_REFRESH_TOKEN', 'The refresh token is not valid');
+
+export function toMe(p: Principal): MeView {
+  return { id: p.id, email: p.email, displayName: p.displayName, role: p.role, nationalities: p.nationalities };
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly lockout: LoginLockout,
+    private readonly hasher: PasswordHasher,
+    private readonly jwt: JwtService,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Unknown email, wrong password and disabled user give one answer, after one argon2 run each. */
+  async login(dto: LoginDto): Promise<TokenPairView> {
+    const emailKey = LoginLockout.keyOf(dto.email);
+    const lockedFor = await this.audit.inTransaction(async (m) => {
+      const seconds = await this.lockout.secondsLocked(m, emailKey);
+      if (seconds) await this.audit.record(m, { actor: null, action: 'auth.login', outcome: 'denied', details: { reason: 'locked' } });
+      return seconds;
+    });
+    if (lockedFor) {
+      throw ApiError.tooMany('LOGIN_LOCKED', 'Too many failed sign-ins for this email; try again later', lockedFor);
+    }
+
+    const credentials = await this.users.findCredentials(emailKey);
+    const passwordOk = await this.hasher.verify(credentials?.passwordHash, dto.password);
+    if (!credentials || !passwordOk || credentials.disabled) {
+      await this.audit.inTransaction(async (m) => {
+        await this.lockout.recordFailure(m, emailKey);
+        await this.audit.record(m, {
+          actor: credentials ? { id: credentials.id, role: credentials.role } : null,
+          action: 'auth.login',
+          entityType: credentials ? 'user' : undefined,
+          entityId: credentials?.id,
+          outcome: 'failure',
+          details: { reason: !credentials ? 'unknown_email' : !passwordOk ? 'wrong_password' : 'disabled' },
+        });
+      });
+      throw invalidCredentials();
+    }
+
+    const { sessionId, refreshToken } = await this.audit.inTransaction(async (m) => {
+      await this.lockout.clear(m, emailKey);
+      const sessionId = await this.sessions.createSession(m, credentials.id, this.config.auth.sessionMaxHours);
+      const refreshToken = await this.sessions.issueRefreshToken(m, sessionId);
+      await this.audit.record(m, {
+        actor: { id: credentials.id, role: credentials.role },
+        action: 'auth.login',
+        entityType: 'user',
+        entityId: credentials.id,
+        details: { sessionId },
+      });
+      return { sessionId, refreshToken };
+    });
+    return this.tokenPair(credentials.id, sessionId, refreshToken);
+  }
+
+  /** Rotation: each refresh token works once. A spent one presented again revokes the whole login. */
+  async refresh(dto: RefreshDto): Promise<TokenPairView> {
+    const outcome = await this.audit.inTransaction(async (m) => {
+      const token = await this.sessions.lockPresentedToken(m, dto.refreshToken);
+      if (!token) return undefined;
+      if (token.spent_at) {
+        await this.sessions.revoke(m, token.session_id, 'refresh_token_reuse');
+        await this.audit.record(m, {
+          actor: null,
+          action: 'auth.refresh_reuse',
+          entityType: 'user',
+          entityId: token.user_id,
+          outcome: 'denied',
+          details: { sessionId: token.session_id },
+        });
+        return undefined;
+      }
+      if (!token.session_usable) return undefined;
+      if (!(await this.sessions.loadPrincipal(token.user_id, token.session_id))) return undefined;
+      await this.sessions.spend(m, token.id);
+      const refreshToken = await this.sessions.issueRefreshToken(m, token.session_id);
+      return { userId: token.user_id, sessionId: token.session_id, refreshToken };
+    });
+    if (!outcome) throw invalidRefresh();
+    return this.tokenPair(outcome.userId, outcome.sessionId, outcome.refreshToken);
+  }
+
+  /** Ends the caller's login (and the one the refresh token belongs to, when it is the caller's). */
+  async logout(principal: Principal, dto: RefreshDto): Promise<void> {
+    await this.audit.inTransaction(async (m) => {
+      await this.sessions.revoke(m, principal.sessionId, 'logout');
+      const token = await this.sessions.lockPresentedToken(m, dto.refreshToken);
+      if (token && token.user_id === principal.id && token.session_id !== principal.sessionId) {
+        await this.sessions.revoke(m, token.session_id, 'logout');
+      }
+      await this.audit.record(m, { actor: principal, action: 'auth.logout', entityType: 'user', entityId: principal.id });
+    });
+  }
+
+  private async tokenPair(userId: string, sessionId: string, refreshToken: string): Promise<TokenPairView> {
+    const principal = await this.sessions.loadPrincipal(userId, sessionId);
+    if (!principal) throw invalidRefresh();
+    const payload: AccessTokenPayload = { sub: userId, sid: sessionId };
+    return {
+      accessToken: await this.jwt.signAsync(payload),
+      refreshToken,
+      expiresIn: this.config.auth.accessTokenTtlSeconds,
+      user: toMe(principal),
+    };
+  }
+}

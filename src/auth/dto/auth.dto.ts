@@ -1,0 +1,38 @@
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import type { Role } from '../../common/roles';
+
+export class LoginDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(254)
+  email: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  password: string;
+}
+
+export class RefreshDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  refreshToken: string;
+}
+
+export class MeView {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  /** Countries a consular user acts for; `[]` for every other role. */
+  nationalities: string[];
+}
+
+export class TokenPairView {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  user: MeView;
+}

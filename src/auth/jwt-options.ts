@@ -1,0 +1,2 @@
+export const JWT_ISSUER = 'safe-return';
+export const JWT_AUDIENCE = 'safe-return-api';

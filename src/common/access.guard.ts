@@ -1,0 +1,40 @@
+import { ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { Principal, PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import { ApiError } from './errors';
+import type { Role } from './roles';
+
+/**
+ * The app's one global guard: deny by default. A route is reachable only when it is marked
+ * @Public() or names its roles with @Roles(); the token is checked first (401), then the role (403).
+ */
+@Injectable()
+export class AccessGuard extends AuthGuard('jwt') {
+  private readonly logger = new Logger(AccessGuard.name);
+
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (!roles) {
+      this.logger.error(`route ${context.getClass().name}.${context.getHandler().name} declares no roles`);
+      throw ApiError.forbidden('This route is closed');
+    }
+
+    await super.canActivate(context);
+    const user = context.switchToHttp().getRequest<{ user: Principal }>().user;
+    if (!roles.includes(user.role)) throw ApiError.forbidden();
+    return true;
+  }
+
+  override handleRequest<TUser>(err: unknown, user: TUser): TUser {
+    if (err || !user) throw ApiError.unauthenticated('Missing, invalid or expired access token');
+    return user;
+  }
+}

@@ -1,0 +1,28 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import type { Role } from './roles';
+
+export const ROLES_KEY = 'sr:roles';
+export const PUBLIC_KEY = 'sr:public';
+
+/** The signed-in caller, re-read from the database on every request (role, scopes, session). */
+export interface Principal {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  /** Countries a consular user acts for; empty for every other role. */
+  nationalities: string[];
+  sessionId: string;
+}
+
+/** The roles allowed on a route. Every route declares this or @Public(); the guard denies the rest. */
+export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(ROLES_KEY, roles), ApiBearerAuth());
+
+/** Open to anyone, signed in or not. */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): Principal => ctx.switchToHttp().getRequest<{ user: Principal }>().user,
+);

@@ -1,0 +1,100 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { ApiError } from './errors';
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+  429: 'THROTTLED',
+};
+
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  code: string;
+  message: string;
+  details?: unknown[];
+  requestId: string;
+}
+
+/** The one place that turns anything thrown into the contract's error shape. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request & { id?: string }>();
+    const res = ctx.getResponse<Response>();
+    const { body, headers } = this.toBody(exception, String(req.id ?? ''));
+    for (const [name, value] of Object.entries(headers ?? {})) res.setHeader(name, value);
+    res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, requestId: string): { body: ErrorBody; headers?: Record<string, string> } {
+    const make = (statusCode: number, code: string, message: string, details?: unknown[]): ErrorBody => ({
+      statusCode,
+      error: (HttpStatus[statusCode] ?? 'Error')
+        .toLowerCase()
+        .replace(/(^|_)(\w)/g, (_m, sp: string, c: string) => (sp ? ' ' : '') + c.toUpperCase()),
+      code,
+      message,
+      ...(details ? { details } : {}),
+      requestId,
+    });
+
+    if (exception instanceof ApiError) {
+      return {
+        body: make(exception.getStatus(), exception.code, exception.message, exception.details),
+        headers: exception.headers,
+      };
+    }
+    if (exception instanceof ThrottlerException) {
+      return { body: make(429, 'THROTTLED', 'Too many requests, slow down') };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return { body: make(status, CODE_BY_STATUS[status] ?? 'ERROR', this.messageOf(exception)) };
+    }
+    // body-parser errors arrive as plain errors carrying a status and a type.
+    const bodyParserError = exception as { type?: string; status?: number };
+    if (bodyParserError?.type === 'entity.parse.failed') {
+      return { body: make(400, 'MALFORMED_JSON', 'The request body is not valid JSON') };
+    }
+    if (bodyParserError?.type === 'entity.too.large') {
+      return { body: make(413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than 1 MiB') };
+    }
+    if (bodyParserError?.type && bodyParserError.status && bodyParserError.status < 500) {
+      return { body: make(bodyParserError.status, 'BAD_REQUEST', 'The request body could not be read') };
+    }
+    if (exception instanceof QueryFailedError) {
+      const driverError = exception.driverError as { code?: string; constraint?: string };
+      if (driverError.code === '23505') {
+        return { body: make(409, 'CONFLICT', 'A record with the same unique value already exists') };
+      }
+      // Never log the query's parameters or Postgres's detail line: both can hold personal data.
+      this.logger.error({ pgCode: driverError.code, constraint: driverError.constraint }, 'database error');
+    } else {
+      const err = exception as Error;
+      this.logger.error({ err: { name: err?.name, message: err?.message, stack: err?.stack } }, 'unhandled error');
+    }
+    return { body: make(500, 'INTERNAL_ERROR', 'Internal server error') };
+  }
+
+  private messageOf(exception: HttpException): string {
+    const response = exception.getResponse();
+    if (typeof response === 'string') return response;
+    const message = (response as { message?: unknown }).message;
+    if (Array.isArray(message)) return message.join('; ');
+    return typeof message === 'string' ? message : exception.message;
+  }
+}

@@ -1,0 +1,33 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+
+export interface RequestContextStore {
+  requestId: string;
+  ip: string | undefined;
+}
+
+const storage = new AsyncLocalStorage<RequestContextStore>();
+const INCOMING_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Request id and client address of the request being served, for the audit log and the logs. */
+export const requestContext = {
+  current(): RequestContextStore | undefined {
+    return storage.getStore();
+  },
+  run<T>(store: RequestContextStore, fn: () => T): T {
+    return storage.run(store, fn);
+  },
+};
+
+/**
+ * First middleware of the app: names the request (keeping a well-formed incoming X-Request-Id, so a
+ * caller can correlate) and opens the async context that the audit log reads it from.
+ */
+export function requestContextMiddleware(req: Request, res: Response, next: NextFunction): void {
+  const incoming = req.header('x-request-id');
+  const requestId = incoming && INCOMING_ID.test(incoming) ? incoming : randomUUID();
+  (req as Request & { id: string }).id = requestId;
+  res.setHeader('X-Request-Id', requestId);
+  storage.run({ requestId, ip: req.ip }, next);
+}

@@ -1,0 +1,12 @@
+import { Injectable, PipeTransform } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import { ApiError } from './errors';
+
+/** Path ids must be UUIDs: anything else is a 400 before any lookup. */
+@Injectable()
+export class UuidParamPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!isUUID(value)) throw ApiError.field('id', 'id must be a UUID');
+    return value.toLowerCase();
+  }
+}

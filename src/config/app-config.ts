@@ -1,0 +1,30 @@
+/** The validated, typed configuration. Injected by its class; nothing reads process.env elsewhere. */
+export abstract class AppConfig {
+  abstract readonly env: 'development' | 'production' | 'test';
+  abstract readonly host: string;
+  abstract readonly port: number;
+  /** Unset: the embedded PostgreSQL under dataDir is started and used. */
+  abstract readonly databaseUrl: string | undefined;
+  abstract readonly databasePoolSize: number;
+  abstract readonly dataDir: string;
+  abstract readonly logLevel: string;
+  abstract readonly corsOrigins: string[];
+  abstract readonly trustProxy: boolean;
+  abstract readonly auth: {
+    jwtSecret: string;
+    accessTokenTtlSeconds: number;
+    sessionMaxHours: number;
+    loginMaxFailures: number;
+    loginLockMinutes: number;
+    throttleLimit: number;
+    throttleTtlSeconds: number;
+    argon2: { memoryCost: number; timeCost: number };
+  };
+  abstract readonly encryption: {
+    keys: Record<string, Buffer>;
+    activeKeyId: string;
+    blindIndexKey: Buffer;
+  };
+  abstract readonly bootstrapAdmin: { email: string; password: string } | undefined;
+  abstract readonly reports: { kDonor: number; kRestricted: number };
+}

@@ -1,0 +1,49 @@
+import Joi from 'joi';
+
+/**
+ * Every environment variable the service reads, with its default. Validated once at boot;
+ * an invalid value stops the start with a message naming the variable.
+ */
+export const envSchema = Joi.object({
+  NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
+  HOST: Joi.string().default('0.0.0.0'),
+  PORT: Joi.number().port().default(3000),
+  DATABASE_URL: Joi.string().uri({ scheme: ['postgres', 'postgresql'] }),
+  DATABASE_POOL_SIZE: Joi.number().integer().min(1).max(200).default(10),
+  DATA_DIR: Joi.string().default('.data'),
+  LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+  CORS_ORIGINS: Joi.string().allow('').default(''),
+  TRUST_PROXY: Joi.boolean().default(false),
+
+  JWT_SECRET: Joi.string().min(32),
+  ACCESS_TOKEN_TTL_SECONDS: Joi.number().integer().min(60).max(3600).default(900),
+  SESSION_MAX_HOURS: Joi.number().min(1).max(72).default(12),
+  LOGIN_MAX_FAILURES: Joi.number().integer().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: Joi.number().integer().min(1).max(24 * 60).default(15),
+  AUTH_THROTTLE_LIMIT: Joi.number().integer().min(1).default(20),
+  AUTH_THROTTLE_TTL_SECONDS: Joi.number().integer().min(1).default(60),
+  ARGON2_MEMORY_KIB: Joi.number().integer().min(19456).default(19456),
+  ARGON2_TIME_COST: Joi.number().integer().min(2).default(2),
+
+  // "id:base64key,id:base64key"; the key named by ENCRYPTION_ACTIVE_KEY_ID encrypts, all decrypt.
+  ENCRYPTION_KEYS: Joi.string().pattern(/^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]+)*$/),
+  ENCRYPTION_ACTIVE_KEY_ID: Joi.string().pattern(/^[A-Za-z0-9_-]{1,16}$/),
+  BLIND_INDEX_KEY: Joi.string().base64(),
+
+  BOOTSTRAP_ADMIN_EMAIL: Joi.string().email({ tlds: false }),
+  BOOTSTRAP_ADMIN_PASSWORD: Joi.string().min(12),
+
+  REPORT_K_DONOR: Joi.number().integer().min(2).default(11),
+  REPORT_K_RESTRICTED: Joi.number().integer().min(2).default(5),
+})
+  .with('BOOTSTRAP_ADMIN_EMAIL', 'BOOTSTRAP_ADMIN_PASSWORD')
+  .with('ENCRYPTION_KEYS', 'ENCRYPTION_ACTIVE_KEY_ID')
+  .when(Joi.object({ NODE_ENV: Joi.valid('production').required() }).unknown(), {
+    then: Joi.object({
+      DATABASE_URL: Joi.required(),
+      JWT_SECRET: Joi.required(),
+      ENCRYPTION_KEYS: Joi.required(),
+      ENCRYPTION_ACTIVE_KEY_ID: Joi.required(),
+      BLIND_INDEX_KEY: Joi.required(),
+    }),
+  });

