@@ -27,6 +27,7 @@ async function bootstrap(): Promise<void> {
 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ databaseUrl }), {
     bufferLogs: true,
+    bodyParser: false,
   });
   setupApp(app);
   await app.listen(config.port, config.host);

@@ -1,12 +1,21 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { requestContextMiddleware } from './common/request-context';
+import { ApiError } from './common/errors';
 import { AppConfig } from './config/app-config';
 
 export const API_PREFIX = 'api/v1';
 
+function bodyParserErrors(err: { type?: string }, _req: Request, _res: Response, next: NextFunction): void {
+  if (err?.type === 'entity.parse.failed') return next(new ApiError(400, 'MALFORMED_JSON', 'The request body is not valid JSON'));
+  if (err?.type === 'entity.too.large') return next(new ApiError(413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than 1 MiB'));
+  next(err);
+}
+
+/** Create the app with `{ bodyParser: false }`. */
 /** Everything about the HTTP app that is not a module: shared by main.ts and the e2e tests. */
 export function setupApp(app: NestExpressApplication): void {
   const config = app.get(AppConfig);
@@ -15,7 +24,10 @@ export function setupApp(app: NestExpressApplication): void {
   app.disable('x-powered-by');
   app.use(requestContextMiddleware);
   app.use(helmet());
-  app.useBodyParser('json', { limit: '1mb' });
+  // Our own JSON parser (the app is created with bodyParser: false) so that its errors reach the
+  // error filter with their type: malformed JSON → 400 MALFORMED_JSON, over 1 MiB → 413.
+  app.use(json({ limit: '1mb' }));
+  app.use(bodyParserErrors);
   if (config.corsOrigins.length) {
     app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After'] });
   }

@@ -65,17 +65,6 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const status = exception.getStatus();
       return { body: make(status, CODE_BY_STATUS[status] ?? 'ERROR', this.messageOf(exception)) };
     }
-    // body-parser errors arrive as plain errors carrying a status and a type.
-    const bodyParserError = exception as { type?: string; status?: number };
-    if (bodyParserError?.type === 'entity.parse.failed') {
-      return { body: make(400, 'MALFORMED_JSON', 'The request body is not valid JSON') };
-    }
-    if (bodyParserError?.type === 'entity.too.large') {
-      return { body: make(413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than 1 MiB') };
-    }
-    if (bodyParserError?.type && bodyParserError.status && bodyParserError.status < 500) {
-      return { body: make(bodyParserError.status, 'BAD_REQUEST', 'The request body could not be read') };
-    }
     if (exception instanceof QueryFailedError) {
       const driverError = exception.driverError as { code?: string; constraint?: string };
       if (driverError.code === '23505') {

@@ -1,0 +1,28 @@
+// Unit specs sit beside the code (src/**/*.spec.ts); e2e specs in test/ run the real app over HTTP
+// against a real PostgreSQL that globalSetup starts in a temporary folder, one database per worker.
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true } }] };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  rootDir: __dirname,
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  testTimeout: 60000,
+  projects: [
+    {
+      displayName: 'unit',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/src/**/*.spec.ts'],
+    },
+    {
+      displayName: 'e2e',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      setupFiles: ['<rootDir>/test/support/worker-env.ts'],
+    },
+  ],
+};

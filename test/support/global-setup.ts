@@ -1,0 +1,42 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * One throwaway PostgreSQL for the run (fsync off), with one database per jest worker.
+ * Each worker's app applies the migrations to its own database on first start.
+ */
+export default async function globalSetup(globalConfig: { maxWorkers: number }): Promise<void> {
+  if (process.env.TEST_DATABASE_URL_BASE) return; // an external server was given
+  const dir = mkdtempSync(join(tmpdir(), 'safe-return-test-'));
+  chmodSync(dir, 0o755);
+  try {
+    const workers = Math.max(1, globalConfig.maxWorkers);
+    const pg = await startEmbeddedPostgres({
+      dataDir: dir,
+      port: await freePort(),
+      databases: Array.from({ length: workers }, (_, i) => `sr_test_${i + 1}`),
+      settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '300' },
+    });
+    process.env.TEST_DATABASE_URL_BASE = pg.urlFor('');
+    (globalThis as Record<string, unknown>).__SAFE_RETURN_PG__ = { pg, dir };
+  } catch (error) {
+    // globalTeardown does not run after a failed globalSetup: clean up here.
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
