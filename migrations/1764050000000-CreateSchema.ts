@@ -179,20 +179,27 @@ export class CreateSchema1764050000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX people_created_idx ON people (created_at DESC, id DESC)`);
     await q.query(`CREATE INDEX people_status_created_idx ON people (status, created_at DESC, id DESC)`);
-    await q.query(`CREATE INDEX people_compound_created_idx ON people (compound_id, created_at DESC, id DESC)`);
+    await q.query(
+      `CREATE INDEX people_compound_created_idx ON people (compound_id, created_at DESC, id DESC)`,
+    );
     await q.query(`CREATE INDEX people_rescued_idx ON people (rescued_at)`);
     await q.query(`CREATE INDEX people_departed_idx ON people (departed_at) WHERE departed_at IS NOT NULL`);
     await q.query(`CREATE INDEX people_search_trgm ON people USING gin (search_names gin_trgm_ops)`);
     await q.query(`CREATE INDEX people_name_key_trgm ON people USING gin (name_key gin_trgm_ops)`);
-    await q.query(`CREATE INDEX people_document_bidx ON people (document_number_bidx) WHERE document_number_bidx IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX people_document_bidx ON people (document_number_bidx) WHERE document_number_bidx IS NOT NULL`,
+    );
     await q.query(`
       CREATE TABLE person_nationalities (
         person_id uuid NOT NULL REFERENCES people(id) ON DELETE CASCADE,
         nationality_code char(3) NOT NULL REFERENCES nationalities(code),
         verified boolean NOT NULL DEFAULT false,
+        -- the person's list sort key, copied so that listing by nationality pages along one index
+        person_created_at timestamptz NOT NULL,
         PRIMARY KEY (person_id, nationality_code)
       )`);
-    await q.query(`CREATE INDEX person_nationalities_code_idx ON person_nationalities (nationality_code, person_id)`);
+    await q.query(`CREATE INDEX person_nationalities_code_idx
+      ON person_nationalities (nationality_code, person_created_at DESC, person_id DESC)`);
 
     await q.query(`
       CREATE TABLE consents (
@@ -204,7 +211,9 @@ export class CreateSchema1764050000000 implements MigrationInterface {
         recorded_by uuid REFERENCES users(id),
         recorded_at timestamptz NOT NULL DEFAULT clock_timestamp()
       )`);
-    await q.query(`CREATE INDEX consents_current_idx ON consents (person_id, type, recorded_at DESC, id DESC)`);
+    await q.query(
+      `CREATE INDEX consents_current_idx ON consents (person_id, type, recorded_at DESC, id DESC)`,
+    );
 
     // Status changes and field changes in one stream, so a person's history pages by one key.
     await q.query(`
@@ -239,8 +248,12 @@ export class CreateSchema1764050000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX handover_events_occurred_idx ON handover_events (occurred_at DESC, id DESC)`);
-    await q.query(`CREATE INDEX handover_events_type_idx ON handover_events (type, occurred_at DESC, id DESC)`);
-    await q.query(`CREATE INDEX handover_events_country_idx ON handover_events (country_code, occurred_at DESC, id DESC)`);
+    await q.query(
+      `CREATE INDEX handover_events_type_idx ON handover_events (type, occurred_at DESC, id DESC)`,
+    );
+    await q.query(
+      `CREATE INDEX handover_events_country_idx ON handover_events (country_code, occurred_at DESC, id DESC)`,
+    );
     await q.query(`
       CREATE TABLE handover_people (
         handover_id uuid NOT NULL REFERENCES handover_events(id) ON DELETE CASCADE,
@@ -274,8 +287,12 @@ export class CreateSchema1764050000000 implements MigrationInterface {
         created_by uuid REFERENCES users(id),
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX consular_notifications_person_idx ON consular_notifications (person_id, notified_at)`);
-    await q.query(`CREATE INDEX consular_notifications_country_idx ON consular_notifications (country_code, person_id)`);
+    await q.query(
+      `CREATE INDEX consular_notifications_person_idx ON consular_notifications (person_id, notified_at)`,
+    );
+    await q.query(
+      `CREATE INDEX consular_notifications_country_idx ON consular_notifications (country_code, person_id)`,
+    );
 
     // ---- idempotency -------------------------------------------------------------------------
     await q.query(`

@@ -14,6 +14,9 @@ import { HealthModule } from './health/health.module';
 import { loggerParams } from './logging';
 import { NationalitiesModule } from './nationalities/nationalities.module';
 import { UsersModule } from './users/users.module';
+import { PeopleModule } from './people/people.module';
+import { CryptoModule } from './common/crypto/crypto.module';
+import { IdempotencyModule } from './common/idempotency/idempotency.module';
 
 export interface AppModuleOptions {
   /** Address of an embedded PostgreSQL started by main.ts; otherwise DATABASE_URL is used. */
@@ -30,10 +33,13 @@ export class AppModule {
         LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerParams }),
         DatabaseModule.forRoot(options.databaseUrl),
         AuditModule,
+        CryptoModule,
+        IdempotencyModule,
         NationalitiesModule,
         AuthModule,
         UsersModule,
         HealthModule,
+        PeopleModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
-import { loadConfig } from './config/load-config';
+import { loadConfigFromEnv } from './config/load-config';
 import { EMBEDDED_DATABASE, EMBEDDED_DEFAULT_PORT } from './database/embedded-defaults';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
 import { setupApp } from './setup-app';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 
 async function bootstrap(): Promise<void> {
   const logger = new Logger('Bootstrap');
-  const config = loadConfig(process.env);
+  const config = loadConfigFromEnv();
 
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {

@@ -10,8 +10,10 @@ import { AppConfig } from './config/app-config';
 export const API_PREFIX = 'api/v1';
 
 function bodyParserErrors(err: { type?: string }, _req: Request, _res: Response, next: NextFunction): void {
-  if (err?.type === 'entity.parse.failed') return next(new ApiError(400, 'MALFORMED_JSON', 'The request body is not valid JSON'));
-  if (err?.type === 'entity.too.large') return next(new ApiError(413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than 1 MiB'));
+  if (err?.type === 'entity.parse.failed')
+    return next(new ApiError(400, 'MALFORMED_JSON', 'The request body is not valid JSON'));
+  if (err?.type === 'entity.too.large')
+    return next(new ApiError(413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than 1 MiB'));
   next(err);
 }
 

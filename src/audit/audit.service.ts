@@ -63,6 +63,12 @@ export class AuditService {
    * before it and the chain never forks. Call it last in a transaction to hold the lock briefly.
    */
   async record(manager: EntityManager, input: AuditInput): Promise<void> {
+    await this.recordMany(manager, [input]);
+  }
+
+  /** Several entries (e.g. one per person a list showed) under one lock, in one INSERT. */
+  async recordMany(manager: EntityManager, inputs: AuditInput[]): Promise<void> {
+    if (!inputs.length) return;
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('audit entries must be written inside the transaction of the act they record');
     }
@@ -71,36 +77,51 @@ export class AuditService {
       hash: string;
     }[];
     const ctx = requestContext.current();
-    const fields: ChainedFields = {
-      at: new Date().toISOString(),
-      actorId: input.actor?.id ?? null,
-      actorRole: input.actor?.role ?? null,
-      action: input.action,
-      entityType: input.entityType ?? null,
-      entityId: input.entityId ?? null,
-      outcome: input.outcome ?? 'success',
-      ip: ctx?.ip ?? null,
-      requestId: ctx?.requestId ?? null,
-      details: input.details ?? {},
-    };
-    const prevHash = last?.hash ?? GENESIS_HASH;
+    const at = new Date().toISOString();
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const rows = inputs.map((input) => {
+      const fields: ChainedFields = {
+        at,
+        actorId: input.actor?.id ?? null,
+        actorRole: input.actor?.role ?? null,
+        action: input.action,
+        entityType: input.entityType ?? null,
+        entityId: input.entityId ?? null,
+        outcome: input.outcome ?? 'success',
+        ip: ctx?.ip ?? null,
+        requestId: ctx?.requestId ?? null,
+        details: input.details ?? {},
+      };
+      const hash = chainHash(prevHash, fields);
+      const row = { ...fields, prevHash, hash };
+      prevHash = hash;
+      return row;
+    });
+    const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
+    // WITH ORDINALITY keeps the chain's order in the identity column.
     await manager.query(
       `INSERT INTO audit_entries
          (at, actor_id, actor_role, action, entity_type, entity_id, outcome, ip, request_id, details, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+       SELECT at, actor_id, actor_role, action, entity_type, entity_id, outcome, ip, request_id, details::jsonb,
+              prev_hash, hash
+         FROM unnest($1::timestamptz[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                     $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+              WITH ORDINALITY AS e(at, actor_id, actor_role, action, entity_type, entity_id, outcome, ip,
+                                   request_id, details, prev_hash, hash, n)
+        ORDER BY n`,
       [
-        fields.at,
-        fields.actorId,
-        fields.actorRole,
-        fields.action,
-        fields.entityType,
-        fields.entityId,
-        fields.outcome,
-        fields.ip,
-        fields.requestId,
-        JSON.stringify(fields.details),
-        prevHash,
-        chainHash(prevHash, fields),
+        column('at'),
+        column('actorId'),
+        column('actorRole'),
+        column('action'),
+        column('entityType'),
+        column('entityId'),
+        column('outcome'),
+        column('ip'),
+        column('requestId'),
+        rows.map((r) => JSON.stringify(r.details)),
+        column('prevHash'),
+        column('hash'),
       ],
     );
   }
@@ -133,7 +154,11 @@ export class AuditService {
       params,
     )) as AuditRow[];
     await this.inTransaction((m) =>
-      this.record(m, { actor, action: 'audit.list', details: { filters: Object.keys(query), returned: rows.length } }),
+      this.record(m, {
+        actor,
+        action: 'audit.list',
+        details: { filters: Object.keys(query), returned: rows.length },
+      }),
     );
     return toPage(
       rows,
@@ -157,7 +182,9 @@ export class AuditService {
   }
 
   /** Recomputes the chain from the first entry; reports the first entry whose link or hash is wrong. */
-  async verify(): Promise<{ valid: true; entries: number; head: string } | { valid: false; brokenAt: string }> {
+  async verify(): Promise<
+    { valid: true; entries: number; head: string } | { valid: false; brokenAt: string }
+  > {
     let prevHash = GENESIS_HASH;
     let lastId = '0';
     let entries = 0;

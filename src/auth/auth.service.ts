@@ -22,7 +22,13 @@ const invalidRefresh = () =>
   new ApiError(HttpStatus.UNAUTHORIZED, 'INVALID_REFRESH_TOKEN', 'The refresh token is not valid');
 
 export function toMe(p: Principal): MeView {
-  return { id: p.id, email: p.email, displayName: p.displayName, role: p.role, nationalities: p.nationalities };
+  return {
+    id: p.id,
+    email: p.email,
+    displayName: p.displayName,
+    role: p.role,
+    nationalities: p.nationalities,
+  };
 }
 
 @Injectable()
@@ -42,11 +48,21 @@ export class AuthService {
     const emailKey = LoginLockout.keyOf(dto.email);
     const lockedFor = await this.audit.inTransaction(async (m) => {
       const seconds = await this.lockout.secondsLocked(m, emailKey);
-      if (seconds) await this.audit.record(m, { actor: null, action: 'auth.login', outcome: 'denied', details: { reason: 'locked' } });
+      if (seconds)
+        await this.audit.record(m, {
+          actor: null,
+          action: 'auth.login',
+          outcome: 'denied',
+          details: { reason: 'locked' },
+        });
       return seconds;
     });
     if (lockedFor) {
-      throw ApiError.tooMany('LOGIN_LOCKED', 'Too many failed sign-ins for this email; try again later', lockedFor);
+      throw ApiError.tooMany(
+        'LOGIN_LOCKED',
+        'Too many failed sign-ins for this email; try again later',
+        lockedFor,
+      );
     }
 
     const credentials = await this.users.findCredentials(emailKey);
@@ -68,7 +84,11 @@ export class AuthService {
 
     const { sessionId, refreshToken } = await this.audit.inTransaction(async (m) => {
       await this.lockout.clear(m, emailKey);
-      const sessionId = await this.sessions.createSession(m, credentials.id, this.config.auth.sessionMaxHours);
+      const sessionId = await this.sessions.createSession(
+        m,
+        credentials.id,
+        this.config.auth.sessionMaxHours,
+      );
       const refreshToken = await this.sessions.issueRefreshToken(m, sessionId);
       await this.audit.record(m, {
         actor: { id: credentials.id, role: credentials.role },
@@ -117,7 +137,12 @@ export class AuthService {
       if (token && token.user_id === principal.id && token.session_id !== principal.sessionId) {
         await this.sessions.revoke(m, token.session_id, 'logout');
       }
-      await this.audit.record(m, { actor: principal, action: 'auth.logout', entityType: 'user', entityId: principal.id });
+      await this.audit.record(m, {
+        actor: principal,
+        action: 'auth.logout',
+        entityType: 'user',
+        entityId: principal.id,
+      });
     });
   }
 

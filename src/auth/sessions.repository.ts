@@ -63,7 +63,11 @@ export class SessionsRepository {
     await manager.query('UPDATE refresh_tokens SET spent_at = now() WHERE id = $1', [tokenId]);
   }
 
-  async revoke(manager: EntityManager, sessionId: string, reason: 'logout' | 'refresh_token_reuse'): Promise<void> {
+  async revoke(
+    manager: EntityManager,
+    sessionId: string,
+    reason: 'logout' | 'refresh_token_reuse',
+  ): Promise<void> {
     await manager.query(
       `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`,
       [sessionId, reason],
@@ -82,7 +86,13 @@ export class SessionsRepository {
          FROM auth_sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $2 AND u.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND NOT u.disabled`,
       [userId, sessionId],
-    )) as { id: string; email: string; display_name: string; role: Principal['role']; nationalities: string[] }[];
+    )) as {
+      id: string;
+      email: string;
+      display_name: string;
+      role: Principal['role'];
+      nationalities: string[];
+    }[];
     if (!row) return undefined;
     return {
       id: row.id,

@@ -24,5 +24,6 @@ export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(ROLES_KEY
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
 export const CurrentUser = createParamDecorator(
-  (_data: unknown, ctx: ExecutionContext): Principal => ctx.switchToHttp().getRequest<{ user: Principal }>().user,
+  (_data: unknown, ctx: ExecutionContext): Principal =>
+    ctx.switchToHttp().getRequest<{ user: Principal }>().user,
 );

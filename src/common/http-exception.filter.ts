@@ -40,7 +40,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     res.status(body.statusCode).json(body);
   }
 
-  private toBody(exception: unknown, requestId: string): { body: ErrorBody; headers?: Record<string, string> } {
+  private toBody(
+    exception: unknown,
+    requestId: string,
+  ): { body: ErrorBody; headers?: Record<string, string> } {
     const make = (statusCode: number, code: string, message: string, details?: unknown[]): ErrorBody => ({
       statusCode,
       error: (HttpStatus[statusCode] ?? 'Error')
@@ -74,7 +77,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
       this.logger.error({ pgCode: driverError.code, constraint: driverError.constraint }, 'database error');
     } else {
       const err = exception as Error;
-      this.logger.error({ err: { name: err?.name, message: err?.message, stack: err?.stack } }, 'unhandled error');
+      this.logger.error(
+        { err: { name: err?.name, message: err?.message, stack: err?.stack } },
+        'unhandled error',
+      );
     }
     return { body: make(500, 'INTERNAL_ERROR', 'Internal server error') };
   }

@@ -38,7 +38,12 @@ export function decodeCursor(cursor: string | undefined): Keyset | undefined {
   if (cursor === undefined) return undefined;
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof at === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(at)) && id.length <= 64) {
+    if (
+      typeof at === 'string' &&
+      typeof id === 'string' &&
+      !Number.isNaN(Date.parse(at)) &&
+      id.length <= 64
+    ) {
       return { at, id };
     }
   } catch {
@@ -51,7 +56,12 @@ export function decodeCursor(cursor: string | undefined): Keyset | undefined {
  * Callers fetch limit + 1 rows: the extra row only says whether there is a next page.
  * `keyOf` gives the keyset of a row (its sort timestamp and id).
  */
-export function toPage<R, T>(rows: R[], limit: number, keyOf: (row: R) => Keyset, map: (row: R) => T): Page<T> {
+export function toPage<R, T>(
+  rows: R[],
+  limit: number,
+  keyOf: (row: R) => Keyset,
+  map: (row: R) => T,
+): Page<T> {
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   return {

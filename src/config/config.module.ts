@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { AppConfig } from './app-config';
-import { loadConfig } from './load-config';
+import { loadConfigFromEnv } from './load-config';
 
 /**
  * @nestjs/config loads and validates the environment once (see env.schema.ts); the rest of the
@@ -13,7 +13,7 @@ import { loadConfig } from './load-config';
     ConfigModule.forRoot({
       ignoreEnvFile: true,
       cache: true,
-      load: [() => ({ app: loadConfig(process.env) })],
+      load: [() => ({ app: loadConfigFromEnv() })],
     }),
   ],
   providers: [

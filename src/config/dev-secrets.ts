@@ -14,7 +14,11 @@ export interface DevSecrets {
  * `<dataDir>/dev-secrets.json` (mode 600), so data encrypted in one run stays readable in the next.
  * Returns the secrets and whether they were created just now, so the caller can log it.
  */
-export function loadOrCreateDevSecrets(dataDir: string): { secrets: DevSecrets; created: boolean; path: string } {
+export function loadOrCreateDevSecrets(dataDir: string): {
+  secrets: DevSecrets;
+  created: boolean;
+  path: string;
+} {
   const path = join(dataDir, 'dev-secrets.json');
   if (existsSync(path)) {
     return { secrets: JSON.parse(readFileSync(path, 'utf8')) as DevSecrets, created: false, path };

@@ -19,14 +19,20 @@ export const envSchema = Joi.object({
   ACCESS_TOKEN_TTL_SECONDS: Joi.number().integer().min(60).max(3600).default(900),
   SESSION_MAX_HOURS: Joi.number().min(1).max(72).default(12),
   LOGIN_MAX_FAILURES: Joi.number().integer().min(1).max(100).default(5),
-  LOGIN_LOCK_MINUTES: Joi.number().integer().min(1).max(24 * 60).default(15),
+  LOGIN_LOCK_MINUTES: Joi.number()
+    .integer()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   AUTH_THROTTLE_LIMIT: Joi.number().integer().min(1).default(20),
   AUTH_THROTTLE_TTL_SECONDS: Joi.number().integer().min(1).default(60),
   ARGON2_MEMORY_KIB: Joi.number().integer().min(19456).default(19456),
   ARGON2_TIME_COST: Joi.number().integer().min(2).default(2),
 
   // "id:base64key,id:base64key"; the key named by ENCRYPTION_ACTIVE_KEY_ID encrypts, all decrypt.
-  ENCRYPTION_KEYS: Joi.string().pattern(/^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]+)*$/),
+  ENCRYPTION_KEYS: Joi.string().pattern(
+    /^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=]+)*$/,
+  ),
   ENCRYPTION_ACTIVE_KEY_ID: Joi.string().pattern(/^[A-Za-z0-9_-]{1,16}$/),
   BLIND_INDEX_KEY: Joi.string().base64(),
 

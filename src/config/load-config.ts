@@ -4,7 +4,12 @@ import { AppConfig } from './app-config';
 import { loadOrCreateDevSecrets } from './dev-secrets';
 import { envSchema } from './env.schema';
 
-const SECRET_NAMES = ['JWT_SECRET', 'ENCRYPTION_KEYS', 'ENCRYPTION_ACTIVE_KEY_ID', 'BLIND_INDEX_KEY'] as const;
+const SECRET_NAMES = [
+  'JWT_SECRET',
+  'ENCRYPTION_KEYS',
+  'ENCRYPTION_ACTIVE_KEY_ID',
+  'BLIND_INDEX_KEY',
+] as const;
 
 export class ConfigError extends Error {}
 
@@ -100,4 +105,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       : undefined,
     reports: { kDonor: v.REPORT_K_DONOR, kRestricted: v.REPORT_K_RESTRICTED },
   };
+}
+
+/** The configuration of this process's environment. */
+export function loadConfigFromEnv(): AppConfig {
+  return loadConfig(process.env);
 }

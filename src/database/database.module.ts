@@ -18,7 +18,11 @@ export class DatabaseModule {
           useFactory: (config: AppConfig) => {
             const url = databaseUrl ?? config.databaseUrl;
             if (!url) throw new Error('No database: set DATABASE_URL or start through main.ts (embedded)');
-            return { ...dataSourceOptions(url, config.databasePoolSize), migrationsRun: true, logging: ['error'] };
+            return {
+              ...dataSourceOptions(url, config.databasePoolSize),
+              migrationsRun: true,
+              logging: ['error'],
+            };
           },
         }),
       ],

@@ -30,7 +30,9 @@ function makeReachable(dir: string): void {
   chmodSync(dir, 0o755);
   for (let d = dirname(dir); d !== parse(d).root; d = dirname(d)) {
     if ((statSync(d).mode & 0o001) === 0) {
-      throw new Error(`${d} is not reachable by the postgres user (mode 755 needed on every folder to ${dir})`);
+      throw new Error(
+        `${d} is not reachable by the postgres user (mode 755 needed on every folder to ${dir})`,
+      );
     }
   }
 }

@@ -37,7 +37,10 @@ export class NationalitiesService implements OnModuleInit {
     const details = codes
       .map((code, i) => ({ code, i }))
       .filter(({ code }) => !this.codes.has(code))
-      .map(({ code, i }) => ({ field: `${field}[${i}]`, message: `unknown nationality code ${JSON.stringify(code)}` }));
+      .map(({ code, i }) => ({
+        field: `${field}[${i}]`,
+        message: `unknown nationality code ${JSON.stringify(code)}`,
+      }));
     if (details.length) throw ApiError.validation(details);
   }
 }

@@ -42,7 +42,10 @@ export function toUserView(row: UserRow): UserView {
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<UserView | undefined> {
+  async findById(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<UserView | undefined> {
     const [row] = (await manager.query(`${SELECT_USER} WHERE u.id = $1`, [id])) as UserRow[];
     return row && toUserView(row);
   }

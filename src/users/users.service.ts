@@ -91,7 +91,12 @@ export class UsersService implements OnApplicationBootstrap {
   async list(query: PageQueryDto): Promise<Page<UserView>> {
     const limit = query.limit ?? 50;
     const rows = await this.users.page(limit, decodeCursor(query.cursor));
-    return toPage(rows, limit, (u) => ({ at: u.createdAt, id: u.id }), (u) => u);
+    return toPage(
+      rows,
+      limit,
+      (u) => ({ at: u.createdAt, id: u.id }),
+      (u) => u,
+    );
   }
 
   async get(id: string): Promise<UserView> {
@@ -100,7 +105,12 @@ export class UsersService implements OnApplicationBootstrap {
     return user;
   }
 
-  async update(id: string, dto: UpdateUserDto, ifMatch: string | undefined, actor: Principal): Promise<UserView> {
+  async update(
+    id: string,
+    dto: UpdateUserDto,
+    ifMatch: string | undefined,
+    actor: Principal,
+  ): Promise<UserView> {
     return this.audit.inTransaction(async (m) => {
       const current = await this.users.findById(id, m);
       if (!current) throw ApiError.notFound('User');

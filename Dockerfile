@@ -1,0 +1,18 @@
+# Production image: compiled app only. Needs DATABASE_URL, JWT_SECRET, ENCRYPTION_KEYS,
+# ENCRYPTION_ACTIVE_KEY_ID and BLIND_INDEX_KEY (NODE_ENV=production refuses to start without them).
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json ./
+USER node
+EXPOSE 3000
+CMD ["node", "dist/src/main.js"]

@@ -1,0 +1,77 @@
+import {
+  applyDecorators,
+  CallHandler,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  UseInterceptors,
+} from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { Reflector } from '@nestjs/core';
+import { ApiHeader } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { catchError, from, mergeMap, Observable, of, switchMap } from 'rxjs';
+import type { Principal } from '../auth.decorators';
+import { ApiError } from '../errors';
+import { IdempotencyStore } from './idempotency.store';
+
+/**
+ * Honours `Idempotency-Key` (API.md "Idempotency"): the same key and body within 24 h give the
+ * original status and body again and write nothing new.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = context.switchToHttp().getRequest<Request & { user: Principal }>();
+    const res = context.switchToHttp().getResponse<Response>();
+    const key = req.headers['idempotency-key'];
+    if (key === undefined) return next.handle();
+    if (typeof key !== 'string' || key.length < 1 || key.length > 255) {
+      throw ApiError.field('Idempotency-Key', 'Idempotency-Key must be 1 to 255 characters');
+    }
+    const scope = {
+      userId: req.user.id,
+      route: `${req.method} ${(req.route as { path: string }).path}`,
+      key,
+    };
+
+    return from(this.store.claim(scope, IdempotencyStore.requestHash(req.body))).pipe(
+      switchMap((claim) => {
+        if (claim.kind === 'replay') {
+          res.status(claim.status);
+          res.setHeader('Idempotent-Replayed', 'true');
+          return of(claim.body);
+        }
+        return next.handle().pipe(
+          mergeMap(async (body: unknown) => {
+            // The status Nest will send: @HttpCode, else 201 for POST (res.statusCode is not set yet).
+            const status =
+              this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ??
+              (req.method === 'POST' ? 201 : 200);
+            await this.store.complete(scope, status, body);
+            return body;
+          }),
+          catchError(async (error: unknown) => {
+            await this.store.release(scope);
+            throw error;
+          }),
+        );
+      }),
+    );
+  }
+}
+
+export const Idempotent = () =>
+  applyDecorators(
+    UseInterceptors(IdempotencyInterceptor),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: '1–255 characters; kept 24 h per user and route',
+    }),
+  );

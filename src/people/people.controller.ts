@@ -1,0 +1,121 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Principal, Roles } from '../common/auth.decorators';
+import { Idempotent } from '../common/idempotency/idempotency.interceptor';
+import { IfMatch } from '../common/if-match';
+import { PageQueryDto } from '../common/pagination';
+import { CASE_STAFF } from '../common/roles';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { ConsentsService } from './consents.service';
+import { CreatePersonDto } from './dto/create-person.dto';
+import { DuplicatesQueryDto, ListPeopleQueryDto } from './dto/people-queries.dto';
+import {
+  AccessLogPageView,
+  ConsentView,
+  DuplicatesView,
+  HistoryPageView,
+  PersonPageView,
+  PersonView,
+} from './dto/person.view';
+import { RecordConsentDto, TransitionDto } from './dto/transition.dto';
+import { UpdatePersonDto } from './dto/update-person.dto';
+import { DuplicatesService } from './duplicates/duplicates.service';
+import { ErasureService } from './erasure.service';
+import { PeopleService } from './people.service';
+import { PersonRecordsService } from './person-records.service';
+import { TransitionsService } from './transitions.service';
+
+@ApiTags('people')
+@Controller('people')
+@Roles(...CASE_STAFF)
+export class PeopleController {
+  constructor(
+    private readonly people: PeopleService,
+    private readonly transitions: TransitionsService,
+    private readonly consents: ConsentsService,
+    private readonly records: PersonRecordsService,
+    private readonly duplicates: DuplicatesService,
+    private readonly erasure: ErasureService,
+  ) {}
+
+  @Post()
+  @Idempotent()
+  create(@Body() dto: CreatePersonDto, @CurrentUser() actor: Principal): Promise<PersonView> {
+    return this.people.create(dto, actor);
+  }
+
+  @Get()
+  list(@Query() query: ListPeopleQueryDto, @CurrentUser() actor: Principal): Promise<PersonPageView> {
+    return this.people.list(query, actor);
+  }
+
+  // Declared before ':id' so that "duplicates" is not taken for an id.
+  @Get('duplicates')
+  findDuplicates(
+    @Query() query: DuplicatesQueryDto,
+    @CurrentUser() actor: Principal,
+  ): Promise<DuplicatesView> {
+    return this.duplicates.find(query, actor);
+  }
+
+  @Get(':id')
+  get(@Param('id', UuidParamPipe) id: string, @CurrentUser() actor: Principal): Promise<PersonView> {
+    return this.people.get(id, actor);
+  }
+
+  @Patch(':id')
+  update(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: UpdatePersonDto,
+    @IfMatch() ifMatch: string | undefined,
+    @CurrentUser() actor: Principal,
+  ): Promise<PersonView> {
+    return this.people.update(id, dto, ifMatch, actor);
+  }
+
+  @Post(':id/transitions')
+  @HttpCode(200)
+  transition(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: TransitionDto,
+    @IfMatch() ifMatch: string | undefined,
+    @CurrentUser() actor: Principal,
+  ): Promise<PersonView> {
+    return this.transitions.transition(id, dto, ifMatch, actor);
+  }
+
+  @Get(':id/history')
+  history(
+    @Param('id', UuidParamPipe) id: string,
+    @Query() query: PageQueryDto,
+    @CurrentUser() actor: Principal,
+  ): Promise<HistoryPageView> {
+    return this.records.history(id, query, actor);
+  }
+
+  @Post(':id/consents')
+  recordConsent(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: RecordConsentDto,
+    @CurrentUser() actor: Principal,
+  ): Promise<ConsentView> {
+    return this.consents.record(id, dto, actor);
+  }
+
+  @Get(':id/access-log')
+  @Roles('admin', 'supervisor')
+  accessLog(
+    @Param('id', UuidParamPipe) id: string,
+    @Query() query: PageQueryDto,
+    @CurrentUser() actor: Principal,
+  ): Promise<AccessLogPageView> {
+    return this.records.accessLog(id, query, actor);
+  }
+
+  @Delete(':id')
+  @Roles('admin')
+  @HttpCode(204)
+  erase(@Param('id', UuidParamPipe) id: string, @CurrentUser() actor: Principal): Promise<void> {
+    return this.erasure.erase(id, actor);
+  }
+}

@@ -1,0 +1,222 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Keyset } from '../common/pagination';
+import type { ConsentsView, NationalityClaimView } from './dto/person.view';
+import type { CaseStatus } from './workflow/case-workflow';
+
+/** A people row as stored (snake_case), with its nationalities and current consents. */
+export interface PersonRow {
+  id: string;
+  case_number: string;
+  given_name: string | null;
+  family_name: string | null;
+  name_native: string | null;
+  aliases: string[];
+  sex: string;
+  date_of_birth: string | null;
+  estimated_age: number | null;
+  languages: string[];
+  compound_id: string | null;
+  recruited_via: string | null;
+  trafficked_at: Date | null;
+  rescued_at: Date;
+  rescue_place: string | null;
+  vulnerabilities: string[];
+  status: CaseStatus;
+  hold_return_status: CaseStatus | null;
+  closed_reason: string | null;
+  assigned_caseworker_id: string | null;
+  document_number_enc: string | null;
+  narrative_enc: string | null;
+  departed_at: Date | null;
+  received_home_at: Date | null;
+  closed_at: Date | null;
+  erased_at: Date | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  nationalities: NationalityClaimView[];
+  consents: ConsentsView;
+}
+
+/** Columns a caller may write through insert/update (never status, case number, version). */
+export type PersonColumns = Partial<{
+  given_name: string | null;
+  family_name: string | null;
+  name_native: string | null;
+  aliases: string[];
+  sex: string;
+  date_of_birth: string | null;
+  estimated_age: number | null;
+  languages: string[];
+  compound_id: string | null;
+  recruited_via: string | null;
+  trafficked_at: string | null;
+  rescued_at: string;
+  rescue_place: string | null;
+  vulnerabilities: string[];
+  document_number_enc: string | null;
+  document_number_bidx: string | null;
+  narrative_enc: string | null;
+  name_key: string | null;
+}>;
+
+export interface PeopleFilter {
+  nationality?: string;
+  status?: CaseStatus;
+  compoundId?: string;
+  q?: string;
+  rescuedFrom?: string;
+  rescuedTo?: string;
+}
+
+// Date columns come back as 'YYYY-MM-DD' text, not a Date at local midnight.
+const PERSON_COLUMNS = `p.id, p.case_number, p.given_name, p.family_name, p.name_native, p.aliases, p.sex,
+  to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.estimated_age, p.languages, p.compound_id,
+  p.recruited_via, p.trafficked_at, p.rescued_at, p.rescue_place, p.vulnerabilities, p.status,
+  p.hold_return_status, p.closed_reason, p.assigned_caseworker_id, p.document_number_enc, p.narrative_enc,
+  p.departed_at, p.received_home_at, p.closed_at, p.erased_at, p.version, p.created_at, p.updated_at`;
+
+const NATIONALITIES = `coalesce((SELECT json_agg(json_build_object('code', pn.nationality_code, 'verified', pn.verified)
+  ORDER BY pn.nationality_code) FROM person_nationalities pn WHERE pn.person_id = p.id), '[]') AS nationalities`;
+
+// Current consent = the latest row per type; a type never recorded is not granted.
+const CONSENTS = `(SELECT json_build_object(
+    'services', coalesce(bool_or(c.granted) FILTER (WHERE c.type = 'services'), false),
+    'consularNotification', coalesce(bool_or(c.granted) FILTER (WHERE c.type = 'consular_notification'), false),
+    'shareWithPartners', coalesce(bool_or(c.granted) FILTER (WHERE c.type = 'share_with_partners'), false),
+    'research', coalesce(bool_or(c.granted) FILTER (WHERE c.type = 'research'), false))
+  FROM (SELECT DISTINCT ON (type) type, granted FROM consents
+         WHERE person_id = p.id ORDER BY type, recorded_at DESC, id DESC) c) AS consents`;
+
+@Injectable()
+export class PeopleRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Next case number of the year, e.g. 2026-000123. The counter row lock orders concurrent intakes. */
+  async nextCaseNumber(m: EntityManager, year: number): Promise<string> {
+    const [{ last_value }] = (await m.query(
+      `INSERT INTO case_number_counters AS c (year, last_value) VALUES ($1, 1)
+       ON CONFLICT (year) DO UPDATE SET last_value = c.last_value + 1 RETURNING last_value`,
+      [year],
+    )) as { last_value: number }[];
+    return `${year}-${String(last_value).padStart(6, '0')}`;
+  }
+
+  async insert(
+    m: EntityManager,
+    id: string,
+    caseNumber: string,
+    createdBy: string,
+    columns: PersonColumns,
+    nationalities: NationalityClaimView[],
+  ): Promise<void> {
+    const names = Object.keys(columns);
+    const values = Object.values(columns);
+    await m.query(
+      `INSERT INTO people (id, case_number, created_by, ${names.join(', ')})
+       VALUES ($1, $2, $3, ${names.map((_, i) => `$${i + 4}`).join(', ')})`,
+      [id, caseNumber, createdBy, ...values],
+    );
+    await this.replaceNationalities(m, id, nationalities);
+  }
+
+  async replaceNationalities(
+    m: EntityManager,
+    personId: string,
+    nationalities: NationalityClaimView[],
+  ): Promise<void> {
+    await m.query('DELETE FROM person_nationalities WHERE person_id = $1', [personId]);
+    await m.query(
+      `INSERT INTO person_nationalities (person_id, nationality_code, verified, person_created_at)
+       SELECT $1, code, verified, (SELECT created_at FROM people WHERE id = $1)
+         FROM unnest($2::text[], $3::boolean[]) AS n(code, verified)`,
+      [personId, nationalities.map((n) => n.code), nationalities.map((n) => n.verified)],
+    );
+  }
+
+  async find(m: EntityManager, id: string, lock = false): Promise<PersonRow | undefined> {
+    const [row] = (await m.query(
+      `SELECT ${PERSON_COLUMNS}, ${NATIONALITIES}, ${CONSENTS} FROM people p WHERE p.id = $1
+       ${lock ? 'FOR UPDATE OF p' : ''}`,
+      [id],
+    )) as PersonRow[];
+    return row;
+  }
+
+  /**
+   * Optimistic write: applies the columns only if the row is still at `version`, and bumps it.
+   * Returns the new version, or undefined when someone else changed the row first.
+   */
+  async update(
+    m: EntityManager,
+    id: string,
+    version: number,
+    columns: PersonColumns & Record<string, unknown>,
+  ): Promise<number | undefined> {
+    const names = Object.keys(columns);
+    const [rows] = (await m.query(
+      `UPDATE people SET ${names.map((n, i) => `${n} = $${i + 3}`).join(', ')}${names.length ? ',' : ''}
+              version = version + 1, updated_at = now()
+        WHERE id = $1 AND version = $2 RETURNING version`,
+      [id, version, ...Object.values(columns)],
+    )) as [{ version: number }[], number];
+    return rows[0]?.version;
+  }
+
+  /** Appending a fact (consent, notification) changes the record: its version moves on. */
+  async bumpVersion(m: EntityManager, id: string): Promise<number> {
+    const [rows] = (await m.query(
+      'UPDATE people SET version = version + 1, updated_at = now() WHERE id = $1 RETURNING version',
+      [id],
+    )) as [{ version: number }[], number];
+    return rows[0].version;
+  }
+
+  /**
+   * Newest first, keyset-paged on (created_at, id): a later page costs what the first does. Each filter
+   * has an index that yields rows already in that order (see the schema migration).
+   */
+  async list(m: EntityManager, filter: PeopleFilter, limit: number, after?: Keyset): Promise<PersonRow[]> {
+    const params: unknown[] = [];
+    const p = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where: string[] = [];
+    let from = 'people p';
+    let order = 'p.created_at DESC, p.id DESC';
+    if (filter.nationality) {
+      // Walk the nationality index in list order, then join the people rows.
+      from = 'person_nationalities pnf JOIN people p ON p.id = pnf.person_id';
+      where.push(`pnf.nationality_code = ${p(filter.nationality)}`);
+      order = 'pnf.person_created_at DESC, pnf.person_id DESC';
+      if (after)
+        where.push(
+          `(pnf.person_created_at, pnf.person_id) < (${p(after.at)}::timestamptz, ${p(after.id)}::uuid)`,
+        );
+    } else if (after) {
+      where.push(`(p.created_at, p.id) < (${p(after.at)}::timestamptz, ${p(after.id)}::uuid)`);
+    }
+    if (filter.status) where.push(`p.status = ${p(filter.status)}`);
+    if (filter.compoundId) where.push(`p.compound_id = ${p(filter.compoundId)}`);
+    if (filter.q) where.push(`p.search_names LIKE '%' || sr_fold(${p(filter.q)}) || '%'`);
+    if (filter.rescuedFrom) where.push(`p.rescued_at >= ${p(filter.rescuedFrom)}::date`);
+    if (filter.rescuedTo) where.push(`p.rescued_at < ${p(filter.rescuedTo)}::date + 1`);
+    return (await m.query(
+      `SELECT ${PERSON_COLUMNS}, ${NATIONALITIES}, '{}'::json AS consents FROM ${from}
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY ${order} LIMIT ${p(limit + 1)}`,
+      params,
+    )) as PersonRow[];
+  }
+
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+}

@@ -1,0 +1,251 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Principal } from '../common/auth.decorators';
+import { ApiError } from '../common/errors';
+import { expectedVersion, versionMismatch } from '../common/if-match';
+import { decodeCursor, Page, toPage } from '../common/pagination';
+import { NationalitiesService } from '../nationalities/nationalities.service';
+import { FieldEncryption } from '../common/crypto/field-encryption.service';
+import { CreatePersonDto, NationalityClaimDto, PersonFieldsDto } from './dto/create-person.dto';
+import { ListPeopleQueryDto } from './dto/people-queries.dto';
+import { PersonSummaryView, PersonView } from './dto/person.view';
+import { UpdatePersonDto } from './dto/update-person.dto';
+import { nameKey } from './duplicates/name-key';
+import { PeopleRepository, PersonColumns, PersonRow } from './people.repository';
+import { PersonHistory } from './person-history';
+import { toPersonSummary, toPersonView } from './person.mapper';
+
+const CONSENT_FIELDS = {
+  services: 'services',
+  consularNotification: 'consular_notification',
+  shareWithPartners: 'share_with_partners',
+  research: 'research',
+} as const;
+
+/** API field → column, for the plain (not encrypted, not derived) fields. */
+const PLAIN_COLUMNS: Record<string, keyof PersonColumns> = {
+  givenName: 'given_name',
+  familyName: 'family_name',
+  nameNative: 'name_native',
+  aliases: 'aliases',
+  sex: 'sex',
+  dateOfBirth: 'date_of_birth',
+  estimatedAge: 'estimated_age',
+  languages: 'languages',
+  compoundId: 'compound_id',
+  recruitedVia: 'recruited_via',
+  traffickedAt: 'trafficked_at',
+  rescuedAt: 'rescued_at',
+  rescuePlace: 'rescue_place',
+  vulnerabilities: 'vulnerabilities',
+};
+
+/** Equality of an API value with the stored one: timestamps by instant, null and undefined alike. */
+function sameValue(a: unknown, b: unknown): boolean {
+  const norm = (v: unknown) =>
+    typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) ? Date.parse(v) : v === undefined ? null : v;
+  return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
+}
+
+/** Likes in `q` are literal: %, _ and \ match themselves. */
+const escapeLike = (q: string) => q.replace(/[\\%_]/g, '\\$&');
+
+@Injectable()
+export class PeopleService {
+  constructor(
+    private readonly people: PeopleRepository,
+    private readonly crypto: FieldEncryption,
+    private readonly nationalities: NationalitiesService,
+    private readonly history: PersonHistory,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(dto: CreatePersonDto, actor: Principal): Promise<PersonView> {
+    this.checkNationalities(dto.nationalities);
+    return this.people.transaction(async (m) => {
+      await this.checkReferences(m, dto, dto);
+      const id = randomUUID();
+      const caseNumber = await this.people.nextCaseNumber(m, new Date().getUTCFullYear());
+      const columns = this.columnsFor(id, dto, dto);
+      await this.people.insert(m, id, caseNumber, actor.id, columns, this.claims(dto.nationalities));
+      const consents = Object.entries(dto.consents ?? {}).filter(([, granted]) => granted !== undefined);
+      for (const [field, granted] of consents) {
+        await m.query(
+          'INSERT INTO consents (person_id, type, granted, recorded_by, note) VALUES ($1, $2, $3, $4, $5)',
+          [id, CONSENT_FIELDS[field as keyof typeof CONSENT_FIELDS], granted, actor.id, 'given at intake'],
+        );
+      }
+      const fields = Object.keys(dto).filter(
+        (k) => (dto as unknown as Record<string, unknown>)[k] !== undefined,
+      );
+      await this.history.add(m, {
+        personId: id,
+        kind: 'created',
+        actorId: actor.id,
+        toStatus: 'identified',
+        fields,
+      });
+      await this.audit.record(m, {
+        actor,
+        action: 'person.create',
+        entityType: 'person',
+        entityId: id,
+        details: { fields, caseNumber },
+      });
+      return toPersonView((await this.people.find(m, id))!, this.crypto);
+    });
+  }
+
+  /** One person, full record. The read and its audit entry are one transaction. */
+  async get(id: string, actor: Principal): Promise<PersonView> {
+    return this.people.transaction(async (m) => {
+      const row = await this.people.find(m, id);
+      if (!row) throw ApiError.notFound('Person');
+      await this.audit.record(m, { actor, action: 'person.read', entityType: 'person', entityId: id });
+      return toPersonView(row, this.crypto);
+    });
+  }
+
+  /** A page of people; every person shown gets an audit entry, so their access log is complete. */
+  async list(query: ListPeopleQueryDto, actor: Principal): Promise<Page<PersonSummaryView>> {
+    const limit = query.limit ?? 50;
+    const after = decodeCursor(query.cursor);
+    if (query.nationality) this.nationalities.assertKnown([query.nationality], 'nationality');
+    const filter = { ...query, q: query.q ? escapeLike(query.q) : undefined };
+    return this.people.transaction(async (m) => {
+      const rows = await this.people.list(m, filter, limit, after);
+      const shown = rows.slice(0, limit);
+      await this.audit.recordMany(
+        m,
+        shown.map((r) => ({ actor, action: 'person.list', entityType: 'person', entityId: r.id })),
+      );
+      return toPage(rows, limit, (r) => ({ at: r.created_at.toISOString(), id: r.id }), toPersonSummary);
+    });
+  }
+
+  async update(
+    id: string,
+    dto: UpdatePersonDto,
+    ifMatch: string | undefined,
+    actor: Principal,
+  ): Promise<PersonView> {
+    if (dto.nationalities) this.checkNationalities(dto.nationalities);
+    return this.people.transaction(async (m) => {
+      const current = await this.people.find(m, id);
+      if (!current) throw ApiError.notFound('Person');
+      const version = expectedVersion(ifMatch, current.version);
+      if (current.erased_at)
+        throw ApiError.rule('PERSON_ERASED', 'This record was erased and cannot be edited');
+
+      const merged = this.merge(current, dto);
+      await this.checkReferences(m, dto, merged);
+      // Only what really changes is written, bumps the version and shows in the history.
+      const before = toPersonView(current, this.crypto) as unknown as Record<string, unknown>;
+      const given = dto as unknown as Record<string, unknown>;
+      const fields = Object.keys(dto).filter((f) =>
+        f === 'nationalities'
+          ? !sameValue(this.claims(dto.nationalities!), before.nationalities)
+          : !sameValue(given[f], before[f]),
+      );
+      if (!fields.length) return toPersonView(current, this.crypto);
+      const changes = Object.fromEntries(fields.map((f) => [f, given[f]])) as UpdatePersonDto;
+      const columns = this.columnsFor(id, changes, merged);
+
+      const newVersion = await this.people.update(m, id, version, columns);
+      if (newVersion === undefined) throw versionMismatch();
+      if (changes.nationalities)
+        await this.people.replaceNationalities(m, id, this.claims(changes.nationalities));
+      await this.history.add(m, { personId: id, kind: 'field_change', actorId: actor.id, fields });
+      await this.audit.record(m, {
+        actor,
+        action: 'person.update',
+        entityType: 'person',
+        entityId: id,
+        details: { fields },
+      });
+      return toPersonView((await this.people.find(m, id))!, this.crypto);
+    });
+  }
+
+  private checkNationalities(claims: NationalityClaimDto[]): void {
+    const codes = claims.map((n) => n.code);
+    this.nationalities.assertKnown(codes, 'nationalities');
+    const dup = codes.findIndex((c, i) => codes.indexOf(c) !== i);
+    if (dup >= 0) throw ApiError.field(`nationalities[${dup}].code`, 'each nationality may be listed once');
+  }
+
+  private claims(claims: NationalityClaimDto[]): { code: string; verified: boolean }[] {
+    return claims
+      .map((n) => ({ code: n.code, verified: n.verified ?? false }))
+      .sort((a, b) => a.code.localeCompare(b.code));
+  }
+
+  /** Rules across fields, checked on the record as it would be after the change. */
+  private async checkReferences(
+    m: EntityManager,
+    dto: PersonFieldsDto,
+    merged: {
+      dateOfBirth?: string | null;
+      estimatedAge?: number | null;
+      traffickedAt?: string | null;
+      rescuedAt?: string;
+    },
+  ): Promise<void> {
+    if (dto.compoundId) {
+      const found = (await m.query('SELECT 1 FROM compounds WHERE id = $1', [dto.compoundId])) as unknown[];
+      if (!found.length) throw ApiError.field('compoundId', 'no compound with this id');
+    }
+    if (merged.dateOfBirth && merged.estimatedAge !== null && merged.estimatedAge !== undefined) {
+      throw ApiError.field(
+        'estimatedAge',
+        'give either dateOfBirth or estimatedAge, not both (set the other to null)',
+      );
+    }
+    if (
+      merged.traffickedAt &&
+      merged.rescuedAt &&
+      Date.parse(merged.traffickedAt) > Date.parse(merged.rescuedAt)
+    ) {
+      throw ApiError.field('traffickedAt', 'traffickedAt must not be after rescuedAt');
+    }
+  }
+
+  private merge(current: PersonRow, dto: UpdatePersonDto) {
+    const pick = <T>(value: T | undefined, fallback: T) => (value === undefined ? fallback : value);
+    return {
+      givenName: pick(dto.givenName, current.given_name),
+      familyName: pick(dto.familyName, current.family_name),
+      aliases: pick(dto.aliases, current.aliases),
+      dateOfBirth: pick(dto.dateOfBirth, current.date_of_birth),
+      estimatedAge: pick(dto.estimatedAge, current.estimated_age),
+      traffickedAt: pick(dto.traffickedAt, current.trafficked_at?.toISOString() ?? null),
+      rescuedAt: pick(dto.rescuedAt, current.rescued_at.toISOString()),
+    };
+  }
+
+  /** The columns to write for the fields given in `dto`; name_key follows the merged names. */
+  private columnsFor(
+    id: string,
+    dto: PersonFieldsDto & { sex?: string; rescuedAt?: string },
+    merged: { givenName?: string | null; familyName?: string | null; aliases?: string[] | null },
+  ): PersonColumns {
+    const columns: Record<string, unknown> = {};
+    for (const [field, column] of Object.entries(PLAIN_COLUMNS)) {
+      const value = (dto as Record<string, unknown>)[field];
+      if (value !== undefined) columns[column] = value;
+    }
+    if (dto.documentNumber !== undefined) {
+      columns.document_number_enc = this.crypto.seal('people.document_number', id, dto.documentNumber);
+      columns.document_number_bidx = this.crypto.blindIndex(dto.documentNumber);
+    }
+    if (dto.narrative !== undefined) {
+      columns.narrative_enc = this.crypto.seal('people.narrative', id, dto.narrative);
+    }
+    if (dto.givenName !== undefined || dto.familyName !== undefined || dto.aliases !== undefined) {
+      columns.name_key = nameKey(merged);
+    }
+    return columns as PersonColumns;
+  }
+}

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service';
+import { Principal } from '../common/auth.decorators';
+import { ApiError } from '../common/errors';
+import { decodeCursor, Page, PageQueryDto, toPage } from '../common/pagination';
+import { AccessLogEntryView, HistoryEntryView } from './dto/person.view';
+import { PeopleRepository } from './people.repository';
+import { PersonHistory } from './person-history';
+
+/** The record about the record: case history and who accessed it. */
+@Injectable()
+export class PersonRecordsService {
+  constructor(
+    private readonly people: PeopleRepository,
+    private readonly historyLog: PersonHistory,
+    private readonly audit: AuditService,
+  ) {}
+
+  async history(personId: string, query: PageQueryDto, actor: Principal): Promise<Page<HistoryEntryView>> {
+    return this.people.transaction(async (m) => {
+      if (!(await this.exists(m, personId))) throw ApiError.notFound('Person');
+      const page = await this.historyLog.page(m, personId, query);
+      await this.audit.record(m, {
+        actor,
+        action: 'person.history.read',
+        entityType: 'person',
+        entityId: personId,
+      });
+      return page;
+    });
+  }
+
+  /** Every audit entry naming this person: reads (single and list), changes, exports. */
+  async accessLog(
+    personId: string,
+    query: PageQueryDto,
+    actor: Principal,
+  ): Promise<Page<AccessLogEntryView>> {
+    const limit = query.limit ?? 50;
+    const after = decodeCursor(query.cursor);
+    return this.people.transaction(async (m) => {
+      if (!(await this.exists(m, personId))) throw ApiError.notFound('Person');
+      const rows = (await m.query(
+        `SELECT id, at, actor_id, actor_role, action, outcome, request_id FROM audit_entries
+          WHERE entity_type = 'person' AND entity_id = $1 ${after ? 'AND id < $3::bigint' : ''}
+          ORDER BY id DESC LIMIT $2`,
+        after ? [personId, limit + 1, after.id] : [personId, limit + 1],
+      )) as {
+        id: string;
+        at: Date;
+        actor_id: string | null;
+        actor_role: string | null;
+        action: string;
+        outcome: string;
+        request_id: string | null;
+      }[];
+      await this.audit.record(m, {
+        actor,
+        action: 'person.access_log.read',
+        entityType: 'person',
+        entityId: personId,
+      });
+      return toPage(
+        rows,
+        limit,
+        (r) => ({ at: r.at.toISOString(), id: r.id }),
+        (r) => ({
+          at: r.at.toISOString(),
+          actorId: r.actor_id,
+          actorRole: r.actor_role,
+          action: r.action,
+          outcome: r.outcome,
+          requestId: r.request_id,
+        }),
+      );
+    });
+  }
+
+  private async exists(m: import('typeorm').EntityManager, id: string): Promise<boolean> {
+    return ((await m.query('SELECT 1 FROM people WHERE id = $1', [id])) as unknown[]).length > 0;
+  }
+}

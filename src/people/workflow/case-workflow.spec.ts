@@ -1,0 +1,114 @@
+import {
+  allEdges,
+  allowedTargets,
+  canMove,
+  CASE_STATUSES,
+  CaseStatus,
+  mayMoveTo,
+  Trigger,
+} from './case-workflow';
+
+// DESIGN.md §3 written out edge by edge, independently of the table in case-workflow.ts.
+const OPEN = [
+  'identified',
+  'screening',
+  'presumed_victim',
+  'consular_notified',
+  'identity_verified',
+  'documents_issued',
+  'exit_cleared',
+  'movement_scheduled',
+  'protection_claim',
+];
+const EXPECTED: [string, string, Trigger][] = [
+  ['identified', 'screening', 'manual'],
+  ['screening', 'presumed_victim', 'manual'],
+  ['screening', 'not_victim', 'manual'],
+  ['screening', 'protection_claim', 'manual'],
+  ['presumed_victim', 'consular_notified', 'consular_notification'],
+  ['presumed_victim', 'protection_claim', 'manual'],
+  ['consular_notified', 'identity_verified', 'manual'],
+  ['consular_notified', 'identity_verified', 'embassy_action'],
+  ['consular_notified', 'protection_claim', 'manual'],
+  ['identity_verified', 'documents_issued', 'manual'],
+  ['identity_verified', 'documents_issued', 'embassy_action'],
+  ['identity_verified', 'protection_claim', 'manual'],
+  ['identity_verified', 'departed', 'repatriation_departure'],
+  ['documents_issued', 'exit_cleared', 'manual'],
+  ['documents_issued', 'protection_claim', 'manual'],
+  ['documents_issued', 'departed', 'repatriation_departure'],
+  ['exit_cleared', 'movement_scheduled', 'manual'],
+  ['exit_cleared', 'protection_claim', 'manual'],
+  ['exit_cleared', 'departed', 'repatriation_departure'],
+  ['movement_scheduled', 'departed', 'repatriation_departure'],
+  ['departed', 'received_home', 'arrival_home'],
+  ['received_home', 'reintegration_followup', 'manual'],
+  ['received_home', 'closed', 'manual'],
+  ['reintegration_followup', 'closed', 'manual'],
+  ['protection_claim', 'presumed_victim', 'manual'],
+  ['protection_claim', 'closed', 'manual'],
+  ['not_victim', 'closed', 'manual'],
+  ['withdrawn', 'closed', 'manual'],
+  ['closed', 'screening', 'manual'],
+  ...OPEN.flatMap((s): [string, string, Trigger][] => [
+    [s, 'withdrawn', 'manual'],
+    [s, 'on_hold', 'manual'],
+  ]),
+];
+const TRIGGERS: Trigger[] = [
+  'manual',
+  'consular_notification',
+  'embassy_action',
+  'repatriation_departure',
+  'arrival_home',
+];
+
+describe('case workflow', () => {
+  it.each(EXPECTED)('allows %s → %s by %s', (from, to, trigger) => {
+    expect(canMove(from as CaseStatus, to as CaseStatus, trigger)).toBe(true);
+  });
+
+  it('allows nothing beyond DESIGN.md §3', () => {
+    const key = (e: { from: string; to: string; trigger: string }) => `${e.from}>${e.to}>${e.trigger}`;
+    const expected = new Set(EXPECTED.map(([from, to, trigger]) => key({ from, to, trigger })));
+    expect(allEdges().map(key).sort()).toEqual([...expected].sort());
+  });
+
+  it('refuses every other pair for every trigger', () => {
+    let refused = 0;
+    for (const from of CASE_STATUSES.filter((s) => s !== 'on_hold')) {
+      for (const to of CASE_STATUSES) {
+        for (const trigger of TRIGGERS) {
+          if (!EXPECTED.some(([f, t, tr]) => f === from && t === to && tr === trigger)) {
+            expect(canMove(from, to, trigger)).toBe(false);
+            refused++;
+          }
+        }
+      }
+    }
+    expect(refused).toBeGreaterThan(1000);
+  });
+
+  it('keeps event-only moves out of manual transitions', () => {
+    expect(canMove('presumed_victim', 'consular_notified', 'manual')).toBe(false);
+    expect(canMove('movement_scheduled', 'departed', 'manual')).toBe(false);
+    expect(canMove('departed', 'received_home', 'manual')).toBe(false);
+    expect(canMove('identity_verified', 'departed', 'manual')).toBe(false);
+  });
+
+  it('returns from on_hold only to the state it was entered from', () => {
+    expect(allowedTargets('on_hold', 'manual', 'exit_cleared')).toEqual(['exit_cleared']);
+    expect(canMove('on_hold', 'screening', 'manual', 'exit_cleared')).toBe(false);
+    expect(canMove('on_hold', 'exit_cleared', 'repatriation_departure', 'exit_cleared')).toBe(false);
+    expect(allowedTargets('on_hold', 'manual', null)).toEqual([]);
+  });
+
+  it('reserves not_victim and closed for supervisors and admins', () => {
+    for (const to of ['not_victim', 'closed'] as CaseStatus[]) {
+      expect(mayMoveTo('caseworker', to)).toBe(false);
+      expect(mayMoveTo('supervisor', to)).toBe(true);
+      expect(mayMoveTo('admin', to)).toBe(true);
+    }
+    expect(mayMoveTo('caseworker', 'screening')).toBe(true);
+  });
+});

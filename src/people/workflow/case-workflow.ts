@@ -1,0 +1,140 @@
+import type { Role } from '../../common/roles';
+
+/**
+ * The case workflow of DESIGN.md §3: every state and every allowed move, in one table.
+ * The API, the tests and the docs read it from here.
+ */
+export const CASE_STATUSES = [
+  'identified',
+  'screening',
+  'presumed_victim',
+  'not_victim',
+  'protection_claim',
+  'consular_notified',
+  'identity_verified',
+  'documents_issued',
+  'exit_cleared',
+  'movement_scheduled',
+  'departed',
+  'received_home',
+  'reintegration_followup',
+  'closed',
+  'withdrawn',
+  'on_hold',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/**
+ * What makes a move happen. `manual`: POST /people/:id/transitions. The others are side effects of
+ * recording an event, and only that event may cause them.
+ */
+export type Trigger =
+  'manual' | 'consular_notification' | 'embassy_action' | 'repatriation_departure' | 'arrival_home';
+
+const MANUAL: Trigger[] = ['manual'];
+/** Identity verification and travel documents: the embassy acts, or a caseworker records what it reported. */
+const EMBASSY_OR_MANUAL: Trigger[] = ['embassy_action', 'manual'];
+const DEPARTURE: Trigger[] = ['repatriation_departure'];
+
+/** States from which a person may decline to return (`withdrawn`) or be held (`on_hold`). */
+const OPEN_STATES: CaseStatus[] = [
+  'identified',
+  'screening',
+  'presumed_victim',
+  'consular_notified',
+  'identity_verified',
+  'documents_issued',
+  'exit_cleared',
+  'movement_scheduled',
+  'protection_claim',
+];
+
+type Edges = Partial<Record<CaseStatus, Trigger[]>>;
+
+const GRAPH: Record<CaseStatus, Edges> = {
+  identified: { screening: MANUAL },
+  screening: { presumed_victim: MANUAL, not_victim: MANUAL, protection_claim: MANUAL },
+  presumed_victim: { consular_notified: ['consular_notification'], protection_claim: MANUAL },
+  consular_notified: { identity_verified: EMBASSY_OR_MANUAL, protection_claim: MANUAL },
+  identity_verified: { documents_issued: EMBASSY_OR_MANUAL, protection_claim: MANUAL, departed: DEPARTURE },
+  documents_issued: { exit_cleared: MANUAL, protection_claim: MANUAL, departed: DEPARTURE },
+  exit_cleared: { movement_scheduled: MANUAL, protection_claim: MANUAL, departed: DEPARTURE },
+  movement_scheduled: { departed: DEPARTURE },
+  departed: { received_home: ['arrival_home'] },
+  received_home: { reintegration_followup: MANUAL, closed: MANUAL },
+  reintegration_followup: { closed: MANUAL },
+  protection_claim: { presumed_victim: MANUAL, closed: MANUAL },
+  not_victim: { closed: MANUAL },
+  withdrawn: { closed: MANUAL },
+  closed: { screening: MANUAL },
+  // Leaving a hold goes back to the state it was entered from: see allowedTargets().
+  on_hold: {},
+};
+for (const state of OPEN_STATES) {
+  GRAPH[state].withdrawn = MANUAL;
+  GRAPH[state].on_hold = MANUAL;
+}
+
+/** Targets only a supervisor or admin may move a case to. */
+export const RESTRICTED_TARGETS: Partial<Record<CaseStatus, Role[]>> = {
+  not_victim: ['admin', 'supervisor'],
+  closed: ['admin', 'supervisor'],
+};
+
+export const CLOSE_REASONS = [
+  'reintegrated',
+  'lost_contact',
+  'declined',
+  'transferred',
+  'deceased',
+  'not_victim',
+] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
+
+/**
+ * The states a case may move to from `from` by `trigger`. A case on hold returns only to the state it
+ * left (`holdReturn`).
+ */
+export function allowedTargets(
+  from: CaseStatus,
+  trigger: Trigger,
+  holdReturn?: CaseStatus | null,
+): CaseStatus[] {
+  if (from === 'on_hold') return trigger === 'manual' && holdReturn ? [holdReturn] : [];
+  return (Object.entries(GRAPH[from]) as [CaseStatus, Trigger[]][])
+    .filter(([, triggers]) => triggers.includes(trigger))
+    .map(([to]) => to);
+}
+
+export function canMove(
+  from: CaseStatus,
+  to: CaseStatus,
+  trigger: Trigger,
+  holdReturn?: CaseStatus | null,
+): boolean {
+  return allowedTargets(from, trigger, holdReturn).includes(to);
+}
+
+export function mayMoveTo(role: Role, to: CaseStatus): boolean {
+  const roles = RESTRICTED_TARGETS[to];
+  return !roles || roles.includes(role);
+}
+
+/** Every (from, to, trigger) edge of the graph, for the tests and the docs. On-hold returns excluded. */
+export function allEdges(): { from: CaseStatus; to: CaseStatus; trigger: Trigger }[] {
+  return (Object.entries(GRAPH) as [CaseStatus, Edges][]).flatMap(([from, edges]) =>
+    (Object.entries(edges) as [CaseStatus, Trigger[]][]).flatMap(([to, triggers]) =>
+      triggers.map((trigger) => ({ from, to, trigger })),
+    ),
+  );
+}
+
+/** States that count as "in progress" for consular notification (presumed_victim … movement_scheduled). */
+export const NOTIFIABLE_STATES: CaseStatus[] = [
+  'presumed_victim',
+  'consular_notified',
+  'identity_verified',
+  'documents_issued',
+  'exit_cleared',
+  'movement_scheduled',
+];
