@@ -3,27 +3,19 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { loadConfigFromEnv } from './config/load-config';
-import { EMBEDDED_DATABASE, EMBEDDED_DEFAULT_PORT } from './database/embedded-defaults';
-import { startEmbeddedPostgres } from './database/embedded-postgres';
+import { resolveDatabase } from './cli/app-context';
+import { EMBEDDED_DEFAULT_PORT } from './database/embedded-defaults';
 import { setupApp } from './setup-app';
-import { join } from 'node:path';
 
 async function bootstrap(): Promise<void> {
   const logger = new Logger('Bootstrap');
   const config = loadConfigFromEnv();
 
-  let databaseUrl = config.databaseUrl;
-  if (!databaseUrl) {
-    // No DATABASE_URL: a real PostgreSQL of our own, kept in .data/ (git-ignored). It stops itself
-    // on SIGINT/SIGTERM, so no signal handler of ours is added.
-    const pg = await startEmbeddedPostgres({
-      dataDir: join(config.dataDir),
-      port: EMBEDDED_DEFAULT_PORT,
-      databases: [EMBEDDED_DATABASE],
-    });
-    databaseUrl = pg.urlFor(EMBEDDED_DATABASE);
-    logger.log(`embedded PostgreSQL running on port ${EMBEDDED_DEFAULT_PORT}, data in ${config.dataDir}`);
-  }
+  // No DATABASE_URL: a real PostgreSQL of our own, kept in .data/ (git-ignored). It stops itself
+  // on SIGINT/SIGTERM, so no signal handler of ours is added.
+  const { url: databaseUrl } = await resolveDatabase(config);
+  if (!config.databaseUrl)
+    logger.log(`embedded PostgreSQL on port ${EMBEDDED_DEFAULT_PORT}, data in ${config.dataDir}`);
 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ databaseUrl }), {
     bufferLogs: true,

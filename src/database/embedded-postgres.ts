@@ -37,10 +37,13 @@ function makeReachable(dir: string): void {
   }
 }
 
-/** A postmaster.pid left by a killed run blocks the start; remove it when its process is gone. */
-function clearStalePid(pgDir: string, log: (l: string) => void): void {
+/**
+ * A postmaster.pid left by a killed run blocks the start: remove it when its process is gone.
+ * Returns true when a live server owns the folder (e.g. `npm start` is up while a CLI runs).
+ */
+function clearStalePid(pgDir: string, log: (l: string) => void): boolean {
   const pidFile = join(pgDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
+  if (!existsSync(pidFile)) return false;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   let alive = false;
   if (Number.isInteger(pid) && pid > 0) {
@@ -55,6 +58,7 @@ function clearStalePid(pgDir: string, log: (l: string) => void): void {
     log(`removing stale ${pidFile} (process ${pid} is gone)`);
     rmSync(pidFile);
   }
+  return alive;
 }
 
 /**
@@ -84,8 +88,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (!existsSync(join(pgDir, 'PG_VERSION'))) {
     await pg.initialise();
   }
-  clearStalePid(pgDir, log);
-  await pg.start();
+  const alreadyRunning = clearStalePid(pgDir, log);
+  if (!alreadyRunning) await pg.start();
 
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();
@@ -100,6 +104,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   return {
     urlFor: (db) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${db}`,
-    stop: () => pg.stop(),
+    // A server we only attached to belongs to another process: leave it running.
+    stop: () => (alreadyRunning ? Promise.resolve() : pg.stop()),
   };
 }

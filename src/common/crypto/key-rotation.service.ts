@@ -1,0 +1,86 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
+import { FieldEncryption, SealedField } from './field-encryption.service';
+
+/** Every encrypted column: where it is, and how its AAD (row binding) is formed. */
+const SEALED_COLUMNS: { table: string; column: string; field: SealedField }[] = [
+  { table: 'people', column: 'document_number_enc', field: 'people.document_number' },
+  { table: 'people', column: 'narrative_enc', field: 'people.narrative' },
+  {
+    table: 'consular_notifications',
+    column: 'travel_document_number_enc',
+    field: 'consular_notifications.travel_document_number',
+  },
+];
+
+export interface RotationResult {
+  column: string;
+  rewritten: number;
+}
+
+/**
+ * Re-encrypts every value that is not under the active key, in small batches, while the app keeps
+ * serving: readers decrypt with any configured key, and each row is swapped only if it still holds
+ * the ciphertext that was read (compare-and-set), so a concurrent edit is never overwritten.
+ */
+@Injectable()
+export class KeyRotation {
+  private readonly logger = new Logger(KeyRotation.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly encryption: FieldEncryption,
+    private readonly audit: AuditService,
+  ) {}
+
+  async rotate(batchSize = 500): Promise<RotationResult[]> {
+    const active = this.encryption.activeKeyId;
+    const results: RotationResult[] = [];
+    for (const { table, column, field } of SEALED_COLUMNS) {
+      let rewritten = 0;
+      for (;;) {
+        const done = await this.dataSource.transaction(async (m) => {
+          const rows = (await m.query(
+            `SELECT id, ${column} AS value FROM ${table}
+              WHERE ${column} IS NOT NULL AND split_part(${column}, '.', 2) <> $1
+              LIMIT $2 FOR UPDATE SKIP LOCKED`,
+            [active, batchSize],
+          )) as { id: string; value: string }[];
+          for (const row of rows) {
+            const plain = this.encryption.open(field, row.id, row.value);
+            await m.query(`UPDATE ${table} SET ${column} = $3 WHERE id = $1 AND ${column} = $2`, [
+              row.id,
+              row.value,
+              this.encryption.seal(field, row.id, plain),
+            ]);
+          }
+          rewritten += rows.length;
+          return rows.length < batchSize;
+        });
+        if (done) break;
+      }
+      results.push({ column: `${table}.${column}`, rewritten });
+      this.logger.log(`${table}.${column}: ${rewritten} value(s) re-encrypted under key ${active}`);
+    }
+    {
+      // Stored intake answers are short-lived (24 h): dropping those under an old key is simpler than
+      // re-keying them and only means a retried request is processed as new.
+      const [, dropped] = (await this.dataSource.query(
+        `DELETE FROM idempotency_keys WHERE response_body IS NOT NULL
+            AND split_part(response_body->>'sealed', '.', 2) <> $1`,
+        [active],
+      )) as [unknown, number];
+      results.push({ column: 'idempotency_keys.response_body (dropped)', rewritten: dropped });
+    }
+    await this.dataSource.transaction((m) =>
+      this.audit.record(m, {
+        actor: null,
+        action: 'crypto.rotate',
+        details: { activeKeyId: active, results: results.map((r) => ({ ...r })) },
+      }),
+    );
+    return results;
+  }
+}
