@@ -2,7 +2,9 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
+import passport from 'passport';
 import request from 'supertest';
+import { JwtStrategy } from '../../src/auth/jwt.strategy';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import type { Role } from '../../src/common/roles';
@@ -10,6 +12,10 @@ import { setupApp } from '../../src/setup-app';
 import { PasswordHasher } from '../../src/users/password-hasher';
 
 export const API = '/api/v1';
+
+// Passport keeps strategies in one process-wide registry: the newest app's JwtStrategy serves every
+// app. When a test closes a second app, the strategy of the newest app still open takes over again.
+const openApps: INestApplication[] = [];
 
 export interface TestApp {
   app: INestApplication;
@@ -30,11 +36,17 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false, bodyParser: false });
     setupApp(app);
     await app.init();
+    openApps.push(app);
     return {
       app,
       db: app.get(DataSource),
       http: () => request(app.getHttpServer()),
-      close: () => app.close(),
+      close: async () => {
+        await app.close();
+        openApps.splice(openApps.indexOf(app), 1);
+        const newest = openApps[openApps.length - 1];
+        if (newest) passport.use('jwt', newest.get(JwtStrategy));
+      },
     };
   } finally {
     for (const [k, v] of Object.entries(saved)) {
@@ -67,7 +79,10 @@ export async function createUser(t: TestApp, role: Role, nationalities: string[]
     [email, `Test ${role}`, hash, role],
   )) as { id: string }[];
   for (const code of nationalities) {
-    await t.db.query('INSERT INTO user_nationalities (user_id, nationality_code) VALUES ($1, $2)', [id, code]);
+    await t.db.query('INSERT INTO user_nationalities (user_id, nationality_code) VALUES ($1, $2)', [
+      id,
+      code,
+    ]);
   }
   return { id, email, password, role };
 }
@@ -84,7 +99,10 @@ export async function login(t: TestApp, user: TestUser): Promise<SignedIn> {
 }
 
 export async function loginAs(t: TestApp, role: Role, nationalities: string[] = []): Promise<SignedIn> {
-  return login(t, await createUser(t, role, role === 'consular' && !nationalities.length ? ['THA'] : nationalities));
+  return login(
+    t,
+    await createUser(t, role, role === 'consular' && !nationalities.length ? ['THA'] : nationalities),
+  );
 }
 
 /** The contract's error shape, checked in one place. */
