@@ -38,6 +38,25 @@ function makeReachable(dir: string): void {
 }
 
 /**
+ * A live postgres: not a zombie (a killed parent's child nobody reaped still answers kill(pid, 0)),
+ * and not another program that was given the same pid after a reboot.
+ */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const state = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.charAt(0);
+    const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return state !== 'Z' && state !== 'X' && command.includes('postgres');
+  } catch {
+    return true; // no /proc (macOS): trust kill(pid, 0)
+  }
+}
+
+/**
  * A postmaster.pid left by a killed run blocks the start: remove it when its process is gone.
  * Returns true when a live server owns the folder (e.g. `npm start` is up while a CLI runs).
  */
@@ -45,15 +64,7 @@ function clearStalePid(pgDir: string, log: (l: string) => void): boolean {
   const pidFile = join(pgDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return false;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  let alive = false;
-  if (Number.isInteger(pid) && pid > 0) {
-    try {
-      process.kill(pid, 0);
-      alive = true;
-    } catch {
-      alive = false;
-    }
-  }
+  const alive = Number.isInteger(pid) && pid > 0 && isRunning(pid);
   if (!alive) {
     log(`removing stale ${pidFile} (process ${pid} is gone)`);
     rmSync(pidFile);
