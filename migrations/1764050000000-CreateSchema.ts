@@ -8,6 +8,8 @@ export class CreateSchema1764050000000 implements MigrationInterface {
   name = 'CreateSchema1764050000000';
 
   public async up(q: QueryRunner): Promise<void> {
+    // Timestamps are timestamptz(3): millisecond precision, exactly what a JavaScript Date holds, so a
+    // keyset cursor built from a row's timestamp matches that row again (microseconds would be lost).
     await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
     await q.query(`CREATE EXTENSION IF NOT EXISTS unaccent`);
 
@@ -43,8 +45,8 @@ export class CreateSchema1764050000000 implements MigrationInterface {
         disabled boolean NOT NULL DEFAULT false,
         mfa_secret_enc text,
         version integer NOT NULL DEFAULT 1,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now()
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        updated_at timestamptz(3) NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE UNIQUE INDEX users_email_lower_key ON users (lower(email))`);
     await q.query(`CREATE INDEX users_created_at_idx ON users (created_at DESC, id DESC)`);
@@ -59,16 +61,16 @@ export class CreateSchema1764050000000 implements MigrationInterface {
       CREATE TABLE login_failures (
         email_key text PRIMARY KEY,
         failures integer NOT NULL CHECK (failures >= 0),
-        window_started_at timestamptz NOT NULL,
-        locked_until timestamptz
+        window_started_at timestamptz(3) NOT NULL,
+        locked_until timestamptz(3)
       )`);
     await q.query(`
       CREATE TABLE auth_sessions (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        expires_at timestamptz NOT NULL,
-        revoked_at timestamptz,
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        expires_at timestamptz(3) NOT NULL,
+        revoked_at timestamptz(3),
         revoked_reason text CHECK (revoked_reason IN ('logout','refresh_token_reuse','admin'))
       )`);
     await q.query(`CREATE INDEX auth_sessions_user_idx ON auth_sessions (user_id)`);
@@ -77,8 +79,8 @@ export class CreateSchema1764050000000 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         session_id uuid NOT NULL REFERENCES auth_sessions(id) ON DELETE CASCADE,
         token_hash text NOT NULL,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        spent_at timestamptz
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        spent_at timestamptz(3)
       )`);
     await q.query(`CREATE INDEX refresh_tokens_session_idx ON refresh_tokens (session_id)`);
 
@@ -100,8 +102,8 @@ export class CreateSchema1764050000000 implements MigrationInterface {
         notes text,
         search_text text GENERATED ALWAYS AS (sr_compound_search_text(name, aliases)) STORED,
         version integer NOT NULL DEFAULT 1,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        updated_at timestamptz(3) NOT NULL DEFAULT now(),
         CHECK (first_reported_on IS NULL OR last_reported_on IS NULL OR first_reported_on <= last_reported_on)
       )`);
     await q.query(`CREATE INDEX compounds_search_trgm ON compounds USING gin (search_text gin_trgm_ops)`);
@@ -121,8 +123,8 @@ export class CreateSchema1764050000000 implements MigrationInterface {
         active boolean NOT NULL DEFAULT true,
         accredited_from char(3) REFERENCES nationalities(code),
         version integer NOT NULL DEFAULT 1,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now()
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        updated_at timestamptz(3) NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX consular_contacts_country_idx ON consular_contacts (country_code, id)`);
 
@@ -151,8 +153,8 @@ export class CreateSchema1764050000000 implements MigrationInterface {
         compound_id uuid REFERENCES compounds(id),
         recruited_via text CHECK (recruited_via IN
           ('facebook','telegram','wechat','line','tiktok','whatsapp','job_site','person','other')),
-        trafficked_at timestamptz,
-        rescued_at timestamptz NOT NULL,
+        trafficked_at timestamptz(3),
+        rescued_at timestamptz(3) NOT NULL,
         rescue_place text,
         vulnerabilities text[] NOT NULL DEFAULT '{}' CHECK (vulnerabilities <@
           ARRAY['minor','medical','injured','pregnant','disability','psychological_distress']::text[]),
@@ -166,14 +168,14 @@ export class CreateSchema1764050000000 implements MigrationInterface {
         narrative_enc text,
         name_key text,
         search_names text GENERATED ALWAYS AS (sr_person_search_text(given_name, family_name, name_native, aliases)) STORED,
-        departed_at timestamptz,
-        received_home_at timestamptz,
-        closed_at timestamptz,
-        erased_at timestamptz,
+        departed_at timestamptz(3),
+        received_home_at timestamptz(3),
+        closed_at timestamptz(3),
+        erased_at timestamptz(3),
         version integer NOT NULL DEFAULT 1,
         created_by uuid REFERENCES users(id),
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
+        updated_at timestamptz(3) NOT NULL DEFAULT now(),
         CHECK (date_of_birth IS NULL OR estimated_age IS NULL),
         CHECK ((status = 'on_hold') = (hold_return_status IS NOT NULL))
       )`);
@@ -195,7 +197,7 @@ export class CreateSchema1764050000000 implements MigrationInterface {
         nationality_code char(3) NOT NULL REFERENCES nationalities(code),
         verified boolean NOT NULL DEFAULT false,
         -- the person's list sort key, copied so that listing by nationality pages along one index
-        person_created_at timestamptz NOT NULL,
+        person_created_at timestamptz(3) NOT NULL,
         PRIMARY KEY (person_id, nationality_code)
       )`);
     await q.query(`CREATE INDEX person_nationalities_code_idx
@@ -209,7 +211,7 @@ export class CreateSchema1764050000000 implements MigrationInterface {
         granted boolean NOT NULL,
         note text,
         recorded_by uuid REFERENCES users(id),
-        recorded_at timestamptz NOT NULL DEFAULT clock_timestamp()
+        recorded_at timestamptz(3) NOT NULL DEFAULT clock_timestamp()
       )`);
     await q.query(
       `CREATE INDEX consents_current_idx ON consents (person_id, type, recorded_at DESC, id DESC)`,
@@ -227,7 +229,7 @@ export class CreateSchema1764050000000 implements MigrationInterface {
         note text,
         fields text[] NOT NULL DEFAULT '{}',
         actor_id uuid REFERENCES users(id),
-        at timestamptz NOT NULL DEFAULT clock_timestamp()
+        at timestamptz(3) NOT NULL DEFAULT clock_timestamp()
       )`);
     await q.query(`CREATE INDEX person_history_person_idx ON person_history (person_id, at DESC, id DESC)`);
 
@@ -237,7 +239,7 @@ export class CreateSchema1764050000000 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         type text NOT NULL CHECK (type IN
           ('rescue','transfer','border_handover','repatriation_departure','arrival_home')),
-        occurred_at timestamptz NOT NULL,
+        occurred_at timestamptz(3) NOT NULL,
         place text NOT NULL,
         country_code char(3) NOT NULL REFERENCES nationalities(code),
         from_party text NOT NULL,
@@ -245,7 +247,7 @@ export class CreateSchema1764050000000 implements MigrationInterface {
         consular_contact_id uuid REFERENCES consular_contacts(id),
         notes text,
         created_by uuid REFERENCES users(id),
-        created_at timestamptz NOT NULL DEFAULT now()
+        created_at timestamptz(3) NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX handover_events_occurred_idx ON handover_events (occurred_at DESC, id DESC)`);
     await q.query(
@@ -271,11 +273,11 @@ export class CreateSchema1764050000000 implements MigrationInterface {
         country_code char(3) NOT NULL REFERENCES nationalities(code),
         contact_id uuid REFERENCES consular_contacts(id),
         channel text NOT NULL CHECK (channel IN ('email','phone','letter','in_person','portal')),
-        notified_at timestamptz NOT NULL,
-        acknowledged_at timestamptz,
+        notified_at timestamptz(3) NOT NULL,
+        acknowledged_at timestamptz(3),
         acknowledged_by uuid REFERENCES users(id),
         acknowledgement_note text,
-        identity_verified_at timestamptz,
+        identity_verified_at timestamptz(3),
         identity_verified_by uuid REFERENCES users(id),
         identity_verification_note text,
         travel_document_type text CHECK (travel_document_type IN
@@ -283,9 +285,9 @@ export class CreateSchema1764050000000 implements MigrationInterface {
         travel_document_number_enc text,
         travel_document_number_bidx text,
         travel_document_expires_at date,
-        travel_document_issued_at timestamptz,
+        travel_document_issued_at timestamptz(3),
         created_by uuid REFERENCES users(id),
-        created_at timestamptz NOT NULL DEFAULT now()
+        created_at timestamptz(3) NOT NULL DEFAULT now()
       )`);
     await q.query(
       `CREATE INDEX consular_notifications_person_idx ON consular_notifications (person_id, notified_at)`,
@@ -304,7 +306,7 @@ export class CreateSchema1764050000000 implements MigrationInterface {
         state text NOT NULL CHECK (state IN ('in_flight','completed')),
         response_status integer,
         response_body jsonb,
-        created_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
         PRIMARY KEY (user_id, route, key)
       )`);
     await q.query(`CREATE INDEX idempotency_keys_created_idx ON idempotency_keys (created_at)`);
@@ -313,7 +315,7 @@ export class CreateSchema1764050000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE audit_entries (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-        at timestamptz NOT NULL,
+        at timestamptz(3) NOT NULL,
         actor_id uuid,
         actor_role text,
         action text NOT NULL,

@@ -34,7 +34,9 @@ describe('People under concurrent use and flaky connections', () => {
     expect(new Set(burst.map((r) => r.status))).toEqual(new Set([201]));
     expect(new Set(burst.map((r) => r.body.id)).size).toBe(1);
     expect(new Set(burst.map((r) => JSON.stringify(r.body))).size).toBe(1);
-    const rows = await t.db.query('SELECT count(*)::int AS n FROM people WHERE family_name = $1', [body.familyName]);
+    const rows = await t.db.query('SELECT count(*)::int AS n FROM people WHERE family_name = $1', [
+      body.familyName,
+    ]);
     expect(rows[0].n).toBe(1);
   });
 
@@ -45,7 +47,9 @@ describe('People under concurrent use and flaky connections', () => {
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
     expect(again.headers.etag).toBe(first.headers.etag);
-    const rows = await t.db.query('SELECT count(*)::int AS n FROM people WHERE family_name = $1', [body.familyName]);
+    const rows = await t.db.query('SELECT count(*)::int AS n FROM people WHERE family_name = $1', [
+      body.familyName,
+    ]);
     expect(rows[0].n).toBe(1);
   });
 
@@ -77,7 +81,9 @@ describe('People under concurrent use and flaky connections', () => {
   it('does not keep stored answers readable in the database', async () => {
     const body = personPayload({ narrative: 'Idempotency narrative 7f3a', documentNumber: 'IDEM77441' });
     await intake(body, 'sealed-answer');
-    const rows = await t.db.query(`SELECT response_body::text AS b FROM idempotency_keys WHERE key = 'sealed-answer'`);
+    const rows = await t.db.query(
+      `SELECT response_body::text AS b FROM idempotency_keys WHERE key = 'sealed-answer'`,
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0].b).not.toContain('7f3a');
     expect(rows[0].b).not.toContain('IDEM77441');

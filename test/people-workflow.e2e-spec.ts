@@ -14,7 +14,12 @@ describe('Case workflow over HTTP', () => {
   afterAll(() => t.close());
 
   const move = (user: SignedIn, id: string, version: number, body: Record<string, unknown>) =>
-    t.http().post(`${API}/people/${id}/transitions`).set(user.auth).set('If-Match', `"${version}"`).send(body);
+    t
+      .http()
+      .post(`${API}/people/${id}/transitions`)
+      .set(user.auth)
+      .set('If-Match', `"${version}"`)
+      .send(body);
 
   /** A person in `status`, returned with the version to send. */
   async function personIn(status: string, holdReturn?: string): Promise<{ id: string; version: number }> {
@@ -27,13 +32,18 @@ describe('Case workflow over HTTP', () => {
 
   it.each(manualEdges.map((e) => [e.from, e.to]))('moves %s → %s', async (from, to) => {
     const p = await personIn(from);
-    const res = await move(sup, p.id, p.version, { to, reason: to === 'closed' ? 'reintegrated' : undefined });
+    const res = await move(sup, p.id, p.version, {
+      to,
+      reason: to === 'closed' ? 'reintegrated' : undefined,
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: to, version: p.version + 1 });
     expect(res.headers.etag).toBe(`"${p.version + 1}"`);
   });
 
-  const eventOnly = allEdges().filter((e) => e.trigger !== 'manual' && !manualEdges.some((m) => m.from === e.from && m.to === e.to));
+  const eventOnly = allEdges().filter(
+    (e) => e.trigger !== 'manual' && !manualEdges.some((m) => m.from === e.from && m.to === e.to),
+  );
   it.each(eventOnly.map((e) => [e.from, e.to, e.trigger]))(
     'refuses %s → %s by hand (only through %s)',
     async (from, to) => {
@@ -62,20 +72,36 @@ describe('Case workflow over HTTP', () => {
   it('refuses an unknown target with 400, before looking at the case', async () => {
     const p = await personIn('screening');
     expectError(await move(cw, p.id, p.version, { to: 'teleported' }), 400, 'VALIDATION_FAILED');
-    expectError(await move(cw, '6f1c7a57-1111-4c4c-9a9a-000000000000', 1, { to: 'teleported' }), 400, 'VALIDATION_FAILED');
+    expectError(
+      await move(cw, '6f1c7a57-1111-4c4c-9a9a-000000000000', 1, { to: 'teleported' }),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 
   it('checks scope, then role, then the graph', async () => {
-    expectError(await move(cw, '6f1c7a57-1111-4c4c-9a9a-000000000000', 1, { to: 'closed', reason: 'declined' }), 404, 'NOT_FOUND');
+    expectError(
+      await move(cw, '6f1c7a57-1111-4c4c-9a9a-000000000000', 1, { to: 'closed', reason: 'declined' }),
+      404,
+      'NOT_FOUND',
+    );
     const p = await personIn('identified');
     // identified → closed is not in the graph, but the caseworker's role is refused first.
     expectError(await move(cw, p.id, p.version, { to: 'closed', reason: 'declined' }), 403, 'FORBIDDEN');
-    expectError(await move(sup, p.id, p.version, { to: 'closed', reason: 'declined' }), 422, 'INVALID_TRANSITION');
+    expectError(
+      await move(sup, p.id, p.version, { to: 'closed', reason: 'declined' }),
+      422,
+      'INVALID_TRANSITION',
+    );
   });
 
   it('lets only supervisors and admins close a case or mark it not_victim', async () => {
     const received = await personIn('received_home');
-    expectError(await move(cw, received.id, received.version, { to: 'closed', reason: 'reintegrated' }), 403, 'FORBIDDEN');
+    expectError(
+      await move(cw, received.id, received.version, { to: 'closed', reason: 'reintegrated' }),
+      403,
+      'FORBIDDEN',
+    );
     const screening = await personIn('screening');
     expectError(await move(cw, screening.id, screening.version, { to: 'not_victim' }), 403, 'FORBIDDEN');
     const admin = await loginAs(t, 'admin');
@@ -87,7 +113,11 @@ describe('Case workflow over HTTP', () => {
   it('needs a known reason to close (400), and clears it when the case is reopened', async () => {
     const p = await personIn('withdrawn');
     expectError(await move(sup, p.id, p.version, { to: 'closed' }), 400, 'VALIDATION_FAILED');
-    expectError(await move(sup, p.id, p.version, { to: 'closed', reason: 'bored' }), 400, 'VALIDATION_FAILED');
+    expectError(
+      await move(sup, p.id, p.version, { to: 'closed', reason: 'bored' }),
+      400,
+      'VALIDATION_FAILED',
+    );
     const closed = await move(sup, p.id, p.version, { to: 'closed', reason: 'declined' });
     expect(closed.status).toBe(200);
     const reopened = await move(cw, p.id, closed.body.version, { to: 'screening', reason: 're-trafficked' });
@@ -99,7 +129,11 @@ describe('Case workflow over HTTP', () => {
     const held = await move(cw, p.id, p.version, { to: 'on_hold', reason: 'medical' });
     expect(held.body.status).toBe('on_hold');
     expectError(await move(cw, p.id, held.body.version, { to: 'screening' }), 422, 'INVALID_TRANSITION');
-    expectError(await move(cw, p.id, held.body.version, { to: 'movement_scheduled' }), 422, 'INVALID_TRANSITION');
+    expectError(
+      await move(cw, p.id, held.body.version, { to: 'movement_scheduled' }),
+      422,
+      'INVALID_TRANSITION',
+    );
     const back = await move(cw, p.id, held.body.version, { to: 'exit_cleared' });
     expect(back.body.status).toBe('exit_cleared');
   });
@@ -123,14 +157,20 @@ describe('Case workflow over HTTP', () => {
       version = res.body.version;
     }
     const first = await t.http().get(`${API}/people/${p.id}/history?limit=2`).set(cw.auth);
-    expect(first.body.items.map((h: { toStatus: string }) => h.toStatus)).toEqual(['presumed_victim', 'protection_claim']);
+    expect(first.body.items.map((h: { toStatus: string }) => h.toStatus)).toEqual([
+      'presumed_victim',
+      'protection_claim',
+    ]);
     expect(first.body.items[0]).toMatchObject({
       kind: 'status_change',
       fromStatus: 'protection_claim',
       actorId: cw.id,
       note: 'moved to presumed_victim',
     });
-    const rest = await t.http().get(`${API}/people/${p.id}/history?limit=10&cursor=${first.body.nextCursor}`).set(cw.auth);
+    const rest = await t
+      .http()
+      .get(`${API}/people/${p.id}/history?limit=10&cursor=${first.body.nextCursor}`)
+      .set(cw.auth);
     expect(rest.body.items.map((h: { kind: string; toStatus: string }) => h.toStatus)).toEqual([
       'presumed_victim',
       'screening',

@@ -19,6 +19,10 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     // gen_random_uuid() is built into PostgreSQL >= 13: no extension, so no superuser on a managed Postgres.
     uuidExtension: 'pgcrypto',
     installExtensions: false,
-    extra: { max: poolSize, application_name: 'safe-return' },
+    // UTC sessions: date filters (`from`/`to` days) mean UTC days whatever the server's time zone.
+    extra: { max: poolSize, application_name: 'safe-return', options: '-c TimeZone=UTC' },
+    // TypeORM's own query logging prints parameters (names, emails) on failure: errors are logged by
+    // the error filter instead, with the Postgres code and constraint only.
+    logging: false,
   };
 }

@@ -21,7 +21,6 @@ export class DatabaseModule {
             return {
               ...dataSourceOptions(url, config.databasePoolSize),
               migrationsRun: true,
-              logging: ['error'],
             };
           },
         }),

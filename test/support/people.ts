@@ -13,11 +13,19 @@ export function personPayload(overrides: Record<string, unknown> = {}): Record<s
   };
 }
 
+/** A person as the API answers it; tests read the fields they need. */
+export interface PersonBody {
+  id: string;
+  version: number;
+  familyName: string;
+  [field: string]: unknown;
+}
+
 export async function createPerson(
   t: TestApp,
   user: SignedIn,
   overrides: Record<string, unknown> = {},
-): Promise<Record<string, any>> {
+): Promise<PersonBody> {
   const res = await t.http().post(`${API}/people`).set(user.auth).send(personPayload(overrides));
   if (res.status !== 201) throw new Error(`intake failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
