@@ -20,6 +20,9 @@ describe('request logging', () => {
   });
 
   it('drops request and response headers entirely', () => {
-    expect(options.redact).toEqual({ paths: expect.arrayContaining(['req.headers', 'res.headers']), remove: true });
+    expect(options.redact).toEqual({
+      paths: expect.arrayContaining(['req.headers', 'res.headers']),
+      remove: true,
+    });
   });
 });

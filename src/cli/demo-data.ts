@@ -4,10 +4,30 @@ export const DEMO_PASSWORD = 'demo-password-2026';
 
 export const DEMO_USERS: { email: string; displayName: string; role: string; nationalities: string[] }[] = [
   { email: 'admin@demo.safe-return.org', displayName: 'Demo Admin', role: 'admin', nationalities: [] },
-  { email: 'supervisor@demo.safe-return.org', displayName: 'Demo Supervisor', role: 'supervisor', nationalities: [] },
-  { email: 'caseworker@demo.safe-return.org', displayName: 'Demo Caseworker', role: 'caseworker', nationalities: [] },
-  { email: 'consular.tha@demo.safe-return.org', displayName: 'Demo Thai Consul', role: 'consular', nationalities: ['THA'] },
-  { email: 'consular.phl@demo.safe-return.org', displayName: 'Demo Philippine Consul', role: 'consular', nationalities: ['PHL'] },
+  {
+    email: 'supervisor@demo.safe-return.org',
+    displayName: 'Demo Supervisor',
+    role: 'supervisor',
+    nationalities: [],
+  },
+  {
+    email: 'caseworker@demo.safe-return.org',
+    displayName: 'Demo Caseworker',
+    role: 'caseworker',
+    nationalities: [],
+  },
+  {
+    email: 'consular.tha@demo.safe-return.org',
+    displayName: 'Demo Thai Consul',
+    role: 'consular',
+    nationalities: ['THA'],
+  },
+  {
+    email: 'consular.phl@demo.safe-return.org',
+    displayName: 'Demo Philippine Consul',
+    role: 'consular',
+    nationalities: ['PHL'],
+  },
   { email: 'analyst@demo.safe-return.org', displayName: 'Demo Analyst', role: 'analyst', nationalities: [] },
   { email: 'donor@demo.safe-return.org', displayName: 'Demo Donor', role: 'donor', nationalities: [] },
 ];
@@ -53,7 +73,18 @@ export const DEMO_COMPOUNDS = [
 
 const NAMES: Record<string, { given: string[]; family: string[] }> = {
   THA: {
-    given: ['Somchai', 'Siriporn', 'Nattapong', 'Kittisak', 'Anong', 'Malee', 'Prasert', 'Wanida', 'Chaiya', 'Ratana'],
+    given: [
+      'Somchai',
+      'Siriporn',
+      'Nattapong',
+      'Kittisak',
+      'Anong',
+      'Malee',
+      'Prasert',
+      'Wanida',
+      'Chaiya',
+      'Ratana',
+    ],
     family: ['Jaidee', 'Srisuk', 'Wongsawat', 'Chaiyaporn', 'Boonmee', 'Suksawat', 'Thongdee', 'Kaewkla'],
   },
   PHL: {

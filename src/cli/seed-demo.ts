@@ -14,7 +14,9 @@ const DEPARTED_AT = '2023-11-19T03:30:00Z';
 
 async function seed(app: INestApplicationContext): Promise<void> {
   const dataSource = app.get(DataSource);
-  const existing = (await dataSource.query('SELECT 1 FROM users WHERE email = $1', [DEMO_USERS[0].email])) as unknown[];
+  const existing = (await dataSource.query('SELECT 1 FROM users WHERE email = $1', [
+    DEMO_USERS[0].email,
+  ])) as unknown[];
   if (existing.length) {
     console.log('Demo data is already loaded; nothing to do.');
     return;
@@ -30,7 +32,10 @@ async function seed(app: INestApplicationContext): Promise<void> {
         [u.email, u.displayName, hash, u.role],
       )) as { id: string }[];
       for (const code of u.nationalities) {
-        await m.query('INSERT INTO user_nationalities (user_id, nationality_code) VALUES ($1, $2)', [id, code]);
+        await m.query('INSERT INTO user_nationalities (user_id, nationality_code) VALUES ($1, $2)', [
+          id,
+          code,
+        ]);
       }
       users[u.role] = id;
     }
@@ -40,7 +45,17 @@ async function seed(app: INestApplicationContext): Promise<void> {
       const [{ id }] = (await m.query(
         `INSERT INTO compounds (name, aliases, country_code, region, town, latitude, longitude, controlled_by, status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [c.name, c.aliases, c.countryCode, c.region, c.town, c.latitude, c.longitude, c.controlledBy, c.status],
+        [
+          c.name,
+          c.aliases,
+          c.countryCode,
+          c.region,
+          c.town,
+          c.latitude,
+          c.longitude,
+          c.controlledBy,
+          c.status,
+        ],
       )) as { id: string }[];
       compounds[c.key] = id;
     }
@@ -72,7 +87,14 @@ async function seed(app: INestApplicationContext): Promise<void> {
     );
 
     // Other cases at every stage, none departing on 2023-11-19.
-    const stages = ['identified', 'screening', 'presumed_victim', 'consular_notified', 'identity_verified', 'received_home'];
+    const stages = [
+      'identified',
+      'screening',
+      'presumed_victim',
+      'consular_notified',
+      'identity_verified',
+      'received_home',
+    ];
     for (let i = 0; i < 120; i++, n++) {
       const nationality = pick(['THA', 'PHL', 'VNM', 'CHN', 'IDN', 'THA'], i);
       const status = pick(stages, i * 3);
@@ -80,12 +102,15 @@ async function seed(app: INestApplicationContext): Promise<void> {
         compoundId: pick([compounds.myawaddy, compounds.sihanoukville, null], i),
         rescuedAt: `2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 27)).padStart(2, '0')}T08:00:00Z`,
         status,
-        departedAt: status === 'received_home' ? `2024-12-${String(1 + (i % 27)).padStart(2, '0')}T06:00:00Z` : null,
+        departedAt:
+          status === 'received_home' ? `2024-12-${String(1 + (i % 27)).padStart(2, '0')}T06:00:00Z` : null,
       });
     }
     await m.query(`INSERT INTO case_number_counters (year, last_value) VALUES (2023, $1)`, [n]);
     await app.get(AuditService).record(m, { actor: null, action: 'seed.demo', details: { people: n } });
-    console.log(`Loaded ${DEMO_USERS.length} demo users, ${DEMO_COMPOUNDS.length} compounds and ${n} people.`);
+    console.log(
+      `Loaded ${DEMO_USERS.length} demo users, ${DEMO_COMPOUNDS.length} compounds and ${n} people.`,
+    );
   });
 }
 
