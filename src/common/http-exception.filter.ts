@@ -15,6 +15,7 @@ const CODE_BY_STATUS: Record<number, string> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
   422: 'UNPROCESSABLE',
   429: 'THROTTLED',
+  503: 'SERVICE_UNAVAILABLE',
 };
 
 interface ErrorBody {

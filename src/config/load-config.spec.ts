@@ -1,0 +1,62 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './load-config';
+
+const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
+const secrets = {
+  DATABASE_URL: 'postgres://u:p@db:5432/sr',
+  JWT_SECRET: 'x'.repeat(40),
+  ENCRYPTION_KEYS: `k1:${key(1)},k2:${key(2)}`,
+  ENCRYPTION_ACTIVE_KEY_ID: 'k2',
+  BLIND_INDEX_KEY: key(3),
+};
+
+describe('loadConfig', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'sr-config-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it.each(Object.keys(secrets))('refuses to start in production without %s', (missing) => {
+    const env: Record<string, string> = { NODE_ENV: 'production', DATA_DIR: dataDir, ...secrets };
+    delete env[missing];
+    expect(() => loadConfig(env)).toThrow(new RegExp(missing));
+    expect(existsSync(join(dataDir, 'dev-secrets.json'))).toBe(false);
+  });
+
+  it('starts in production with every secret given', () => {
+    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, ...secrets });
+    expect(config.encryption.activeKeyId).toBe('k2');
+    expect(Object.keys(config.encryption.keys)).toEqual(['k1', 'k2']);
+    expect(config.databaseUrl).toBe(secrets.DATABASE_URL);
+  });
+
+  it('generates development secrets once, private to the owner, and reuses them', () => {
+    const first = loadConfig({ DATA_DIR: dataDir });
+    const file = join(dataDir, 'dev-secrets.json');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const second = loadConfig({ DATA_DIR: dataDir });
+    expect(second.auth.jwtSecret).toBe(first.auth.jwtSecret);
+    expect(second.encryption.blindIndexKey.equals(first.encryption.blindIndexKey)).toBe(true);
+    expect(JSON.parse(readFileSync(file, 'utf8')).ENCRYPTION_ACTIVE_KEY_ID).toBe(
+      first.encryption.activeKeyId,
+    );
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT/],
+    [
+      { ENCRYPTION_KEYS: `k1:${Buffer.alloc(16).toString('base64')}`, ENCRYPTION_ACTIVE_KEY_ID: 'k1' },
+      /32 bytes/,
+    ],
+    [{ ENCRYPTION_ACTIVE_KEY_ID: 'k9' }, /names no key/],
+    [{ ARGON2_MEMORY_KIB: '1024' }, /ARGON2_MEMORY_KIB/],
+    [{ BOOTSTRAP_ADMIN_EMAIL: 'admin@example.org' }, /BOOTSTRAP_ADMIN_PASSWORD/],
+    [{ JWT_SECRET: 'short' }, /JWT_SECRET/],
+  ])('names the variable of a bad value %j', (bad, message) => {
+    expect(() => loadConfig({ DATA_DIR: dataDir, ...secrets, ...bad })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATA_DIR: dataDir, ...secrets, ...bad })).toThrow(message);
+  });
+});
