@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Principal } from '../common/auth.decorators';
 import { ApiError } from '../common/errors';
 import { ConsentView } from './dto/person.view';
+import { ConsentType } from './dto/person-fields';
 import { RecordConsentDto } from './dto/transition.dto';
 import { PeopleRepository } from './people.repository';
 import { PersonHistory } from './person-history';
@@ -23,16 +25,29 @@ export class ConsentsService {
     private readonly audit: AuditService,
   ) {}
 
+  /** One answer, as a row of its own (the write shared with intake). */
+  static async append(
+    m: EntityManager,
+    personId: string,
+    type: ConsentType,
+    granted: boolean,
+    recordedBy: string,
+    note?: string,
+  ): Promise<{ id: string; recorded_at: Date }> {
+    const [row] = (await m.query(
+      `INSERT INTO consents (person_id, type, granted, note, recorded_by) VALUES ($1, $2, $3, $4, $5)
+       RETURNING id, recorded_at`,
+      [personId, type, granted, note ?? null, recordedBy],
+    )) as { id: string; recorded_at: Date }[];
+    return row;
+  }
+
   async record(personId: string, dto: RecordConsentDto, actor: Principal): Promise<ConsentView> {
     return this.people.transaction(async (m) => {
       const person = await this.people.find(m, personId, true);
       if (!person) throw ApiError.notFound('Person');
       if (person.erased_at) throw ApiError.rule('PERSON_ERASED', 'This record was erased');
-      const [row] = (await m.query(
-        `INSERT INTO consents (person_id, type, granted, note, recorded_by) VALUES ($1, $2, $3, $4, $5)
-         RETURNING id, recorded_at`,
-        [personId, dto.type, dto.granted, dto.note ?? null, actor.id],
-      )) as { id: string; recorded_at: Date }[];
+      const row = await ConsentsService.append(m, personId, dto.type, dto.granted, actor.id, dto.note);
       const version = await this.people.bumpVersion(m, personId);
       await this.history.add(m, {
         personId,

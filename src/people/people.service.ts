@@ -7,6 +7,7 @@ import { ApiError } from '../common/errors';
 import { expectedVersion, versionMismatch } from '../common/if-match';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { NationalitiesService } from '../nationalities/nationalities.service';
+import { ConsentsService } from './consents.service';
 import { FieldEncryption } from '../common/crypto/field-encryption.service';
 import { CreatePersonDto, NationalityClaimDto, PersonFieldsDto } from './dto/create-person.dto';
 import { ListPeopleQueryDto } from './dto/people-queries.dto';
@@ -72,10 +73,8 @@ export class PeopleService {
       await this.people.insert(m, id, caseNumber, actor.id, columns, this.claims(dto.nationalities));
       const consents = Object.entries(dto.consents ?? {}).filter(([, granted]) => granted !== undefined);
       for (const [field, granted] of consents) {
-        await m.query(
-          'INSERT INTO consents (person_id, type, granted, recorded_by, note) VALUES ($1, $2, $3, $4, $5)',
-          [id, CONSENT_FIELDS[field as keyof typeof CONSENT_FIELDS], granted, actor.id, 'given at intake'],
-        );
+        const type = CONSENT_FIELDS[field as keyof typeof CONSENT_FIELDS];
+        await ConsentsService.append(m, id, type, granted, actor.id, 'given at intake');
       }
       const fields = Object.keys(dto).filter(
         (k) => (dto as unknown as Record<string, unknown>)[k] !== undefined,
