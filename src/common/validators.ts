@@ -1,5 +1,15 @@
 import { Transform } from 'class-transformer';
-import { registerDecorator, ValidateIf, ValidationArguments, ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  Matches,
+  registerDecorator,
+  ValidateIf,
+  ValidationArguments,
+  ValidationOptions,
+} from 'class-validator';
 
 /** Allowed clock skew between a caller's clock and ours before a timestamp counts as "in the future". */
 export const CLOCK_SKEW_MS = 60_000;
@@ -97,3 +107,12 @@ export function NotWith(other: string, options?: ValidationOptions) {
 /** Optional, but when present it must be valid: `null` is refused (unlike @IsOptional). */
 export const IsOptionalNotNull = (options?: ValidationOptions) =>
   ValidateIf((_o: object, value: unknown) => value !== undefined, options);
+
+/** A list of distinct ISO 3166-1 alpha-3 codes (whether each is known is checked against the table). */
+export const NationalityCodes = () =>
+  applyDecorators(
+    IsArray(),
+    ArrayMaxSize(50),
+    ArrayUnique(),
+    Matches(/^[A-Z]{3}$/, { each: true, message: 'each nationality must be an alpha-3 code' }),
+  );

@@ -128,13 +128,3 @@ export function allEdges(): { from: CaseStatus; to: CaseStatus; trigger: Trigger
     ),
   );
 }
-
-/** States that count as "in progress" for consular notification (presumed_victim … movement_scheduled). */
-export const NOTIFIABLE_STATES: CaseStatus[] = [
-  'presumed_victim',
-  'consular_notified',
-  'identity_verified',
-  'documents_issued',
-  'exit_cleared',
-  'movement_scheduled',
-];

@@ -1,18 +1,7 @@
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role } from '../../common/roles';
+import { NationalityCodes } from '../../common/validators';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -38,9 +27,6 @@ export class CreateUserDto {
 
   /** Required and non-empty for `consular`; refused for every other role. ISO 3166-1 alpha-3. */
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ArrayUnique()
-  @Matches(/^[A-Z]{3}$/, { each: true, message: 'each nationality must be an alpha-3 code' })
+  @NationalityCodes()
   nationalities?: string[];
 }

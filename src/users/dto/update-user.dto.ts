@@ -1,16 +1,7 @@
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { ROLES, type Role } from '../../common/roles';
+import { NationalityCodes } from '../../common/validators';
 
 export class UpdateUserDto {
   @IsOptional()
@@ -24,10 +15,7 @@ export class UpdateUserDto {
   role?: Role;
 
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ArrayUnique()
-  @Matches(/^[A-Z]{3}$/, { each: true, message: 'each nationality must be an alpha-3 code' })
+  @NationalityCodes()
   nationalities?: string[];
 
   @IsOptional()
