@@ -39,4 +39,25 @@ describe('HTTP basics', () => {
     const res = await t.http().get(`${API}/health`);
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
+
+  it('sends security headers and no x-powered-by', async () => {
+    const res = await t.http().get(`${API}/health`);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['strict-transport-security']).toEqual(expect.any(String));
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('keeps CORS closed unless origins are configured', async () => {
+    const res = await t.http().get(`${API}/health`).set('Origin', 'https://evil.example');
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    const open = await createTestApp({ CORS_ORIGINS: 'https://ngo.example' });
+    try {
+      const allowed = await open.http().get(`${API}/health`).set('Origin', 'https://ngo.example');
+      expect(allowed.headers['access-control-allow-origin']).toBe('https://ngo.example');
+      const other = await open.http().get(`${API}/health`).set('Origin', 'https://evil.example');
+      expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    } finally {
+      await open.close();
+    }
+  });
 });
