@@ -258,6 +258,23 @@ describe('People intake and records', () => {
       expect(seen).toEqual([...ids].reverse());
     });
 
+    it('pages the same way whatever the filters (nationality with q, a narrow rescue-date range)', async () => {
+      for (const filters of [
+        `nationality=PHL&q=${marker}`,
+        `rescuedFrom=2024-01-01&rescuedTo=2024-12-31&q=${marker}`,
+      ]) {
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const res = await list(`${filters}&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+          seen.push(...res.body.items.map((p: { id: string }) => p.id));
+          cursor = res.body.nextCursor;
+        } while (cursor);
+        const expected = filters.startsWith('nationality') ? ids.slice(0, 3) : ids;
+        expect(seen).toEqual([...expected].reverse());
+      }
+    });
+
     it('filters by nationality (dual nationals included), status, compound and rescue dates', async () => {
       const phl = await list(`q=${marker}&nationality=PHL`);
       expect(phl.body.items.map((p: { id: string }) => p.id).sort()).toEqual(ids.slice(0, 3).sort());

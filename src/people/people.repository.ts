@@ -40,6 +40,32 @@ export interface PersonRow {
   consents: ConsentsView;
 }
 
+export type PersonSummaryRow = Pick<
+  PersonRow,
+  | 'id'
+  | 'case_number'
+  | 'given_name'
+  | 'family_name'
+  | 'name_native'
+  | 'sex'
+  | 'date_of_birth'
+  | 'estimated_age'
+  | 'compound_id'
+  | 'rescued_at'
+  | 'status'
+  | 'erased_at'
+  | 'version'
+  | 'created_at'
+  | 'nationalities'
+>;
+
+const DAY_MS = 86_400_000;
+
+/** Both ends given and at most about a year apart. */
+function isNarrowRange(from?: string, to?: string): boolean {
+  return !!from && !!to && Date.parse(to) - Date.parse(from) <= 366 * DAY_MS;
+}
+
 /** Columns a caller may write through insert/update (never status, case number, version). */
 export type PersonColumns = Partial<{
   given_name: string | null;
@@ -77,6 +103,11 @@ const PERSON_COLUMNS = `p.id, p.case_number, p.given_name, p.family_name, p.name
   p.recruited_via, p.trafficked_at, p.rescued_at, p.rescue_place, p.vulnerabilities, p.status,
   p.hold_return_status, p.closed_reason, p.assigned_caseworker_id, p.document_number_enc, p.narrative_enc,
   p.departed_at, p.received_home_at, p.closed_at, p.erased_at, p.version, p.created_at, p.updated_at`;
+
+// A list row: no ciphertexts, no consents (lists show neither).
+const SUMMARY_COLUMNS = `p.id, p.case_number, p.given_name, p.family_name, p.name_native, p.sex,
+  to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.estimated_age, p.compound_id, p.rescued_at,
+  p.status, p.erased_at, p.version, p.created_at`;
 
 const NATIONALITIES = `coalesce((SELECT json_agg(json_build_object('code', pn.nationality_code, 'verified', pn.verified)
   ORDER BY pn.nationality_code) FROM person_nationalities pn WHERE pn.person_id = p.id), '[]') AS nationalities`;
@@ -175,41 +206,65 @@ export class PeopleRepository {
   }
 
   /**
-   * Newest first, keyset-paged on (created_at, id): a later page costs what the first does. Each filter
-   * has an index that yields rows already in that order (see the schema migration).
+   * Newest first, keyset-paged on (created_at, id): a later page costs what the first does. The shape of
+   * the query follows the filters, so that each walks an index that fits it (bench/ measures each):
+   * - nationality alone: walk person_nationalities in list order (it carries the sort key);
+   * - a narrow rescue-date range (≤ 1 year): take the few matches by their own index, then sort them;
+   * - anything else: walk people in list order (by status or compound index when filtered).
    */
-  async list(m: EntityManager, filter: PeopleFilter, limit: number, after?: Keyset): Promise<PersonRow[]> {
+  async list(
+    m: EntityManager,
+    filter: PeopleFilter,
+    limit: number,
+    after?: Keyset,
+  ): Promise<PersonSummaryRow[]> {
     const params: unknown[] = [];
     const p = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
     };
     const where: string[] = [];
+    const onlyNationality =
+      filter.nationality &&
+      !filter.status &&
+      !filter.compoundId &&
+      !filter.q &&
+      !filter.rescuedFrom &&
+      !filter.rescuedTo;
     let from = 'people p';
     let order = 'p.created_at DESC, p.id DESC';
-    if (filter.nationality) {
-      // Walk the nationality index in list order, then join the people rows.
+    let key = '(p.created_at, p.id)';
+    if (onlyNationality) {
       from = 'person_nationalities pnf JOIN people p ON p.id = pnf.person_id';
       where.push(`pnf.nationality_code = ${p(filter.nationality)}`);
       order = 'pnf.person_created_at DESC, pnf.person_id DESC';
-      if (after)
-        where.push(
-          `(pnf.person_created_at, pnf.person_id) < (${p(after.at)}::timestamptz, ${p(after.id)}::uuid)`,
-        );
-    } else if (after) {
-      where.push(`(p.created_at, p.id) < (${p(after.at)}::timestamptz, ${p(after.id)}::uuid)`);
+      key = '(pnf.person_created_at, pnf.person_id)';
+    } else if (filter.nationality) {
+      where.push(`EXISTS (SELECT 1 FROM person_nationalities pn
+                           WHERE pn.person_id = p.id AND pn.nationality_code = ${p(filter.nationality)})`);
     }
+    if (after) where.push(`${key} < (${p(after.at)}::timestamptz, ${p(after.id)}::uuid)`);
     if (filter.status) where.push(`p.status = ${p(filter.status)}`);
     if (filter.compoundId) where.push(`p.compound_id = ${p(filter.compoundId)}`);
     if (filter.q) where.push(`p.search_names LIKE '%' || sr_fold(${p(filter.q)}) || '%'`);
     if (filter.rescuedFrom) where.push(`p.rescued_at >= ${p(filter.rescuedFrom)}::date`);
     if (filter.rescuedTo) where.push(`p.rescued_at < ${p(filter.rescuedTo)}::date + 1`);
+    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+
+    if (isNarrowRange(filter.rescuedFrom, filter.rescuedTo)) {
+      // Old cases sit deep in created-at order: walking that index would pass over most of the table.
+      return (await m.query(
+        `WITH matched AS MATERIALIZED (SELECT p.* FROM people p ${whereSql})
+         SELECT ${SUMMARY_COLUMNS}, ${NATIONALITIES} FROM matched p
+          ORDER BY p.created_at DESC, p.id DESC LIMIT ${p(limit + 1)}`,
+        params,
+      )) as PersonSummaryRow[];
+    }
     return (await m.query(
-      `SELECT ${PERSON_COLUMNS}, ${NATIONALITIES}, '{}'::json AS consents FROM ${from}
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY ${order} LIMIT ${p(limit + 1)}`,
+      `SELECT ${SUMMARY_COLUMNS}, ${NATIONALITIES} FROM ${from} ${whereSql}
+        ORDER BY ${order} LIMIT ${p(limit + 1)}`,
       params,
-    )) as PersonRow[];
+    )) as PersonSummaryRow[];
   }
 
   get manager(): EntityManager {

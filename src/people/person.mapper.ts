@@ -1,6 +1,6 @@
 import type { PersonSummaryView, PersonView } from './dto/person.view';
 import type { FieldEncryption } from '../common/crypto/field-encryption.service';
-import type { PersonRow } from './people.repository';
+import type { PersonRow, PersonSummaryRow } from './people.repository';
 import type { RecruitedVia, Sex, Vulnerability } from './dto/person-fields';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -43,7 +43,7 @@ export function toPersonView(row: PersonRow, crypto: FieldEncryption): PersonVie
   };
 }
 
-export function toPersonSummary(row: PersonRow): PersonSummaryView {
+export function toPersonSummary(row: PersonSummaryRow): PersonSummaryView {
   return {
     id: row.id,
     caseNumber: row.case_number,
