@@ -1,0 +1,187 @@
+import './env';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../src/app.module';
+import { FieldEncryption } from '../src/common/crypto/field-encryption.service';
+import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { freePort } from '../src/database/free-port';
+import { setupApp } from '../src/setup-app';
+import { PasswordHasher } from '../src/users/password-hasher';
+import { generate } from './generate';
+import { QueryRecorder } from './measure';
+import {
+  breakdownLines,
+  judge,
+  markdownReport,
+  MAX_API_RATIO,
+  MAX_DEEP_PAGE_RATIO,
+  planLines,
+  textTable,
+} from './report';
+import {
+  DEEP_PAGE,
+  RUNS,
+  WARMUP,
+  apiFloor,
+  buildScenarios,
+  measure,
+  type BenchContext,
+  type ScenarioResult,
+} from './scenarios';
+
+// Compiled to dist/bench/run.js; the results belong in the source tree, to be committed.
+const RESULTS_DIR = join(__dirname, '..', '..', 'bench', 'results');
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 300_000);
+if (!Number.isInteger(PEOPLE) || PEOPLE < 1000)
+  throw new Error('BENCH_PEOPLE must be an integer of at least 1000');
+// Throwaway cluster: durability off. shared_buffers as a small dedicated server would have.
+const PG_SETTINGS = {
+  fsync: 'off',
+  synchronous_commit: 'off',
+  full_page_writes: 'off',
+  max_wal_size: '4GB',
+  shared_buffers: '512MB',
+};
+
+/** BENCH_DATABASE_URL, or a PostgreSQL of our own in a temp dir, removed afterwards. */
+async function startDatabase(): Promise<{ url: string; settings: string; stop: () => Promise<void> }> {
+  if (process.env.BENCH_DATABASE_URL) {
+    return {
+      url: process.env.BENCH_DATABASE_URL,
+      settings: 'BENCH_DATABASE_URL',
+      stop: async () => undefined,
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'safe-return-bench-'));
+  chmodSync(dir, 0o755); // the postgres user must reach its data dir (DESIGN.md §1)
+  try {
+    const pg = await startEmbeddedPostgres({
+      dataDir: dir,
+      port: await freePort(),
+      databases: ['sr_bench'],
+      settings: PG_SETTINGS,
+    });
+    return {
+      url: pg.urlFor('sr_bench'),
+      settings: `embedded, ${Object.entries(PG_SETTINGS)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ')}`,
+      stop: async () => {
+        await pg.stop();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function signIn(app: NestExpressApplication, db: Client, baseUrl: string): Promise<string> {
+  const email = `bench-caseworker-${Date.now()}@example.org`;
+  const password = 'bench-password-of-some-length';
+  const hash = await app.get(PasswordHasher).hash(password);
+  await db.query(
+    `INSERT INTO users (email, display_name, password_hash, role) VALUES ($1, 'Bench caseworker', $2, 'caseworker')`,
+    [email, hash],
+  );
+  const res = await fetch(`${baseUrl}/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  const body = (await res.json()) as { accessToken?: string };
+  if (res.status !== 200 || !body.accessToken)
+    throw new Error(`sign-in failed: ${res.status} ${JSON.stringify(body)}`);
+  return body.accessToken;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const log = (line: string) => console.log(line);
+  const database = await startDatabase();
+  let app: NestExpressApplication | undefined;
+  const db = new Client({ connectionString: database.url });
+  try {
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ databaseUrl: database.url }), {
+      bodyParser: false,
+      logger: false,
+    });
+    setupApp(app);
+    await app.listen(0, '127.0.0.1'); // migrations have run by now
+    const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api/v1`;
+    await db.connect();
+    const encryption = app.get(FieldEncryption);
+
+    const [{ count }] = (await db.query<{ count: number }>('SELECT count(*)::int AS count FROM people')).rows;
+    let generation = 'reused';
+    if (count === 0) {
+      log(`Generating ${PEOPLE} people...`);
+      const data = await generate(db, { people: PEOPLE, encryption, log });
+      generation = `${data.seconds.toFixed(0)} s (${data.compounds} compounds, ${data.nationalityRows} nationality rows)`;
+    } else log(`Using the ${count} people already in BENCH_DATABASE_URL`);
+    const people = count || PEOPLE;
+
+    const ctx: BenchContext = {
+      baseUrl,
+      token: await signIn(app, db, baseUrl),
+      db,
+      recorder: new QueryRecorder(app.get(DataSource)),
+    };
+    log(
+      `Walking ${DEEP_PAGE} pages for the deep-page scenarios, then ${WARMUP} warm-up + ${RUNS} runs per scenario...`,
+    );
+    const results: ScenarioResult[] = [];
+    for (const scenario of await buildScenarios(ctx, encryption)) {
+      results.push(await measure(ctx, scenario));
+      log(`  ${scenario.name}: done`);
+    }
+
+    const floor = await apiFloor(ctx);
+    const verdicts = judge(results, floor.median);
+    const {
+      rows: [{ server_version: version }],
+    } = await db.query<{ server_version: string }>('SHOW server_version');
+    const header = [
+      `${new Date().toISOString().slice(0, 16)}Z, ${people} people, PostgreSQL ${version} (${database.settings}), Node ${process.version}, ${cpus().length} CPUs`,
+      `generation ${generation}; ${WARMUP} warm-up + ${RUNS} runs per scenario, API and SQL alternated`,
+      `api = HTTP GET with JSON parsed (guard, validation, query, audit write, response); sql = the same statements through \`pg\``,
+      `targets: api ≤ ${MAX_API_RATIO} × (sql + floor); page ${DEEP_PAGE} ≤ ${MAX_DEEP_PAGE_RATIO}× page 1 (api and sql); no Seq Scan on people`,
+      `API floor, GET /auth/me (HTTP, guard's user lookup, JSON; no people, no audit): median ${floor.median.toFixed(2)} ms, p95 ${floor.p95.toFixed(2)} ms`,
+      `"app db ms (queries)" = time the app spent in database round trips per request, and how many it made`,
+      `whole bench ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    ];
+    const breakdown = breakdownLines(results[0]);
+    log(
+      [
+        '',
+        ...header,
+        '',
+        textTable(verdicts),
+        '',
+        'Plans (raw SQL):',
+        ...planLines(verdicts).map((l) => `  ${l}`),
+        '',
+        'Database time inside one list p1 request:',
+        ...breakdown,
+      ].join('\n'),
+    );
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    writeFileSync(join(RESULTS_DIR, 'latest.md'), markdownReport(verdicts, header, breakdown));
+  } finally {
+    await db.end().catch(() => undefined);
+    await app?.close();
+    await database.stop();
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
