@@ -11,11 +11,22 @@ import { foldName, nameKey } from './name-key';
 import { scoreCandidate } from './scoring';
 
 const MAX_RESULTS = 20;
+/** Below this a candidate is not worth a caseworker's look (one name of two alike, nothing else). */
 const MIN_SCORE = 0.45;
-/** Candidates fetched per index before scoring. */
+/** Candidates fetched per index before scoring: bounds the work whatever the table size. */
 const PER_SOURCE = 100;
-/** Trigram similarity a candidate needs to be fetched at all (pg_trgm's `%`). */
-const TRGM_THRESHOLD = 0.3;
+
+/**
+ * pg_trgm thresholds: `similarity` for `%` (trigrams shared with the whole stored name), `word` for
+ * `%>` (with the best-matching stretch of it, so that aliases and native names do not dilute). A
+ * common name matches tens of thousands of rows at the loose thresholds, each read from the heap
+ * to be ranked; the tight pass finds close spellings, skeleton variants and swapped names, and the
+ * loose pass only runs when the tight one did not fill the page.
+ */
+const TIGHT = { similarity: 0.6, word: 0.8 };
+const LOOSE = { similarity: 0.3, word: 0.6 };
+/** Ranking bonus, inside each source, for the same date of birth among many alike names. */
+const DOB_BONUS = 0.2;
 
 interface CandidateRow {
   id: string;
@@ -30,9 +41,42 @@ interface CandidateRow {
 }
 
 /**
+ * Candidates, each source an index scan with its own LIMIT (never a scan of `people`):
+ * $1 document blind index (btree, exact); $2 folded romanised name on `search_names` (trigram GIN:
+ * spelling close to the stored one, and always current, unlike a `name_key` written under older
+ * skeleton rules); $3 skeleton key on `name_key` (trigram GIN: romanisation variants, swapped
+ * names, spacing; then word similarity, for a name among aliases or a given name alone); $4
+ * native-script name on `search_names`, folded in SQL by the same sr_fold() as the stored column
+ * (word similarity: the native name is one stretch of the column). Within a source, a bonus for the
+ * same date of birth ($5) keeps that person from being cut off by the LIMIT among many namesakes.
+ * Erased people have no names and no blind index left, and are filtered out again.
+ */
+const rankedBy = (similarity: string) =>
+  `ORDER BY ${similarity} + CASE WHEN date_of_birth = $5::date THEN ${DOB_BONUS} ELSE 0 END DESC LIMIT ${PER_SOURCE}`;
+/** One source: `people` rows through one index, less those an earlier pass found ($6). */
+const source = (condition: string, order: string) =>
+  `(SELECT id FROM people WHERE ${condition} AND id <> ALL($6::uuid[]) ${order})`;
+const CANDIDATES_SQL = `
+  WITH ids AS (
+    ${source('$1::text IS NOT NULL AND document_number_bidx = $1', `LIMIT ${PER_SOURCE}`)}
+    UNION ${source(`$2::text <> '' AND search_names % $2`, rankedBy('similarity(search_names, $2)'))}
+    UNION ${source(`$3::text <> '' AND name_key % $3`, rankedBy('similarity(name_key, $3)'))}
+    UNION ${source(`$3::text <> '' AND name_key %> $3`, rankedBy('word_similarity($3, name_key)'))}
+    UNION ${source(`$4::text <> '' AND search_names %> sr_fold($4)`, rankedBy('word_similarity(sr_fold($4), search_names)'))}
+  )
+  SELECT p.id, p.case_number, p.given_name, p.family_name, p.name_native, p.aliases,
+         to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth,
+         coalesce(p.document_number_bidx = $1, false) AS document_match,
+         coalesce((SELECT json_agg(json_build_object('code', pn.nationality_code, 'verified', pn.verified)
+            ORDER BY pn.nationality_code) FROM person_nationalities pn WHERE pn.person_id = p.id), '[]')
+           AS nationalities
+    FROM ids JOIN people p ON p.id = ids.id
+   WHERE p.erased_at IS NULL`;
+
+/**
  * Possible duplicates of a person about to be registered. Candidates come from indexes only (blind
  * index, trigram GIN on folded names and on spelling skeletons), never a table scan; they are then
- * scored in `scoring.ts`.
+ * scored in `scoring.ts`. Every person shown is audited as a read.
  */
 @Injectable()
 export class DuplicatesService {
@@ -44,7 +88,11 @@ export class DuplicatesService {
   ) {}
 
   async find(query: DuplicatesQueryDto, actor: Principal): Promise<DuplicatesView> {
-    if (!query.givenName && !query.familyName && !query.nameNative && !query.documentNumber) {
+    const full = foldName([query.givenName, query.familyName].filter(Boolean).join(' '));
+    const key = nameKey({ givenName: query.givenName, familyName: query.familyName }) ?? '';
+    const native = query.nameNative && foldName(query.nameNative) ? query.nameNative : '';
+    // A name of punctuation only ("-", ".") searches nothing: it counts as no name.
+    if (!full && !native && !query.documentNumber) {
       throw ApiError.validation([
         {
           field: 'givenName',
@@ -52,50 +100,48 @@ export class DuplicatesService {
         },
       ]);
     }
-    if (query.nationality) this.nationalities.assertKnown([query.nationality], 'nationality');
-
-    const full = foldName([query.givenName, query.familyName].filter(Boolean).join(' '));
-    const key = nameKey({ givenName: query.givenName, familyName: query.familyName });
-    const native = query.nameNative ? foldName(query.nameNative) : null;
+    if (query.nationality && !this.nationalities.isKnown(query.nationality)) {
+      throw ApiError.field('nationality', `unknown nationality code ${JSON.stringify(query.nationality)}`);
+    }
     const bidx = this.encryption.blindIndex(query.documentNumber);
+    const dob = query.dateOfBirth ?? null;
 
     return this.people.transaction(async (m) => {
-      await m.query(`SELECT set_config('pg_trgm.similarity_threshold', $1, true)`, [String(TRGM_THRESHOLD)]);
-      const rows = (await m.query(
-        `WITH ids AS (
-           (SELECT id FROM people WHERE $1::text IS NOT NULL AND document_number_bidx = $1)
-           UNION (SELECT id FROM people WHERE $2::text <> '' AND search_names % $2
-                   ORDER BY similarity(search_names, $2) DESC LIMIT ${PER_SOURCE})
-           UNION (SELECT id FROM people WHERE $3::text IS NOT NULL AND name_key % $3
-                   ORDER BY similarity(name_key, $3) DESC LIMIT ${PER_SOURCE})
-           UNION (SELECT id FROM people WHERE $4::text IS NOT NULL AND search_names LIKE '%' || $4 || '%'
-                   LIMIT ${PER_SOURCE})
-         )
-         SELECT p.id, p.case_number, p.given_name, p.family_name, p.name_native, p.aliases,
-                to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth,
-                coalesce(p.document_number_bidx = $1, false) AS document_match,
-                coalesce((SELECT json_agg(json_build_object('code', pn.nationality_code, 'verified', pn.verified)
-                   ORDER BY pn.nationality_code) FROM person_nationalities pn WHERE pn.person_id = p.id), '[]')
-                  AS nationalities
-           FROM ids JOIN people p ON p.id = ids.id
-          WHERE p.erased_at IS NULL`,
-        [bidx, full, key, native ? native.replace(/[\\%_]/g, '\\$&') : null],
-      )) as CandidateRow[];
+      const candidates = async (thresholds: typeof TIGHT, documentIndex: string | null, seen: string[]) => {
+        await m.query(
+          `SELECT set_config('pg_trgm.similarity_threshold', $1, true),
+                  set_config('pg_trgm.word_similarity_threshold', $2, true)`,
+          [String(thresholds.similarity), String(thresholds.word)],
+        );
+        return (await m.query(CANDIDATES_SQL, [
+          documentIndex,
+          full,
+          key,
+          native,
+          dob,
+          seen,
+        ])) as CandidateRow[];
+      };
+      const score = (r: CandidateRow) => ({
+        row: r,
+        ...scoreCandidate(query, {
+          givenName: r.given_name,
+          familyName: r.family_name,
+          nameNative: r.name_native,
+          aliases: r.aliases,
+          dateOfBirth: r.date_of_birth,
+          nationalities: r.nationalities.map((n) => n.code),
+          documentMatch: r.document_match,
+        }),
+      });
 
-      const ranked = rows
-        .map((r) => ({
-          row: r,
-          ...scoreCandidate(query, {
-            givenName: r.given_name,
-            familyName: r.family_name,
-            nameNative: r.name_native,
-            aliases: r.aliases,
-            dateOfBirth: r.date_of_birth,
-            nationalities: r.nationalities.map((n) => n.code),
-            documentMatch: r.document_match,
-          }),
-        }))
-        .filter((c) => c.score >= MIN_SCORE)
+      let scored = (await candidates(TIGHT, bidx, [])).map(score).filter((c) => c.score >= MIN_SCORE);
+      if (scored.length < MAX_RESULTS && (full || native)) {
+        const seen = scored.map((c) => c.row.id);
+        const more = (await candidates(LOOSE, null, seen)).map(score).filter((c) => c.score >= MIN_SCORE);
+        scored = [...scored, ...more];
+      }
+      const ranked = scored
         .sort((a, b) => b.score - a.score || a.row.case_number.localeCompare(b.row.case_number))
         .slice(0, MAX_RESULTS);
 

@@ -1,26 +1,54 @@
 /**
  * Spelling-insensitive forms of names, for finding one person registered under different
  * romanisations ("Somchai Jaidee" / "Somchay Jaide", "Tun Tun" / "Htun Htun").
+ *
+ * `nameKey()` is stored in `people.name_key` when a person is written: a change to the skeleton
+ * rules below only reaches existing rows once their `name_key` is recomputed.
  */
 
-/** Lower case, no diacritics (Đ → d too, which Unicode does not decompose), letters and spaces only. */
+/** Letters with no Unicode decomposition that intake staff type without their stroke or ligature. */
+const UNDECOMPOSABLE: Record<string, string> = {
+  đ: 'd',
+  ð: 'd',
+  ø: 'o',
+  ł: 'l',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+  ŧ: 't',
+};
+
+/**
+ * Lower case, no accents, letters, digits and spaces only. Accents go from Latin, Greek and
+ * Cyrillic letters only (Vietnamese "Phạm Đức" → "pham duc", as the database's `unaccent` does);
+ * in other scripts the combining marks are vowels and tone marks that belong to the name (Thai
+ * "ใจดี", Burmese, Devanagari) and stay. The result is NFC, as the stored names are.
+ */
 export function foldName(value: string): string {
   return value
     .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/[øØ]/g, 'o')
-    .replace(/[łŁ]/g, 'l')
-    .replace(/ß/g, 'ss')
+    .replace(/([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{M}+/gu, '$1')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/[đðøłßæœþıħŧ]/g, (c) => UNDECOMPOSABLE[c])
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
     .trim();
 }
 
-// Romanisation variants of Thai, Burmese, Vietnamese, Malay/Indonesian and South Asian names, applied
-// in order to a folded word. Deliberately coarse: the key only gathers candidates; scoring ranks them.
+// Romanisation variants of Thai, Burmese, Vietnamese, Malay/Indonesian, Chinese and South Asian
+// names, applied in order to a folded word. Deliberately coarse: the key only gathers candidates and
+// evens out spelling; scoring ranks them (exact spellings still score above skeleton matches).
 const WORD_RULES: [RegExp, string][] = [
-  [/^ht/, 't'],
+  // Burmese "Htun"/"Tun", "Htet"/"Tet"; Wade-Giles "Hsu"/"Su"
+  [/^h(?=[ts])/, ''],
+  // old Indonesian spelling: "Djoko"/"Joko", "Tjahjono"/"Cahyono", "Soekarno"/"Sukarno"
+  [/dj/g, 'j'],
+  [/tj/g, 'c'],
+  [/oe/g, 'u'],
+  // aspirates written or not: Thai "Natthaphong"/"Nattapong", Hindi "Bhupinder"/"Bupinder"
   [/ph/g, 'p'],
   [/th/g, 't'],
   [/kh/g, 'k'],
@@ -30,20 +58,24 @@ const WORD_RULES: [RegExp, string][] = [
   [/sh/g, 's'],
   [/ch/g, 'c'],
   [/j/g, 'c'],
+  [/ck/g, 'k'],
   [/z/g, 's'],
   [/v/g, 'w'],
   [/q/g, 'k'],
   [/x/g, 's'],
+  // vowels: "Somchay"/"Somchai", "Rizky"/"Rizki", "Jaidee"/"Jaidi", "Srisook"/"Srisuk", "Mohammad"/"Muhammad"
   [/y/g, 'i'],
   [/ee/g, 'i'],
   [/oo/g, 'u'],
   [/ou/g, 'u'],
   [/o/g, 'u'],
   [/e$/g, 'i'],
+  // Thai final consonants: "Siriporn"/"Siriphon", "Wongsawat"/"Wongsawad", "Nattapong" (-ng/-nk)
   [/rn$/g, 'n'],
   [/d$/g, 't'],
   [/b$/g, 'p'],
   [/g$/g, 'k'],
+  // doubled letters: "Kumaar"/"Kumar", "Nattapong"/"Natapong"
   [/(.)\1+/g, '$1'],
 ];
 
@@ -59,8 +91,8 @@ export function skeleton(name: string | null | undefined): string {
 }
 
 /**
- * The stored `name_key` of a person: skeletons of given and family name and aliases, each part once.
- * Order-free on purpose (swapped given/family names give the same trigrams).
+ * The stored `name_key` of a person: skeletons of given name, family name and aliases, in that
+ * order, blanks left out (bench/generate.ts builds the same in SQL). Trigrams do not see word order, so swapped given/family names give the same trigrams.
  */
 export function nameKey(parts: {
   givenName?: string | null;

@@ -1,11 +1,11 @@
-import { foldName, skeleton } from './name-key';
+import { foldName, skeleton, skeletonWord } from './name-key';
 
 /** pg_trgm-style trigrams of each word ("  w", " wo", "wor", "ord", "rd "), as a set. */
 export function trigrams(text: string): Set<string> {
   const out = new Set<string>();
   for (const word of text.split(' ').filter(Boolean)) {
-    const padded = `  ${word} `;
-    for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
+    const chars = [' ', ' ', ...word, ' '];
+    for (let i = 0; i + 3 <= chars.length; i++) out.add(chars.slice(i, i + 3).join(''));
   }
   return out;
 }
@@ -21,29 +21,65 @@ export function similarity(a: string, b: string): number {
   return shared / (ta.size + tb.size - shared);
 }
 
+/** What a spelling variant (same skeleton, different letters) is worth next to an exact spelling. */
+const VARIANT = 0.95;
+/** A word that abbreviates the other ("Ma." / "Maria"). */
+const ABBREVIATION = 0.8;
+
 /**
- * How alike two names are, forgiving romanisation (skeletons), spacing ("Dela Cruz" / "Delacruz") and
- * abbreviated words ("Ma." / "Maria").
+ * How alike two names are, 0..1, forgiving romanisation (skeletons), spacing ("Dela Cruz" /
+ * "Delacruz", "Nur Haliza" / "Nurhaliza") and abbreviated words ("Ma." / "Maria"). The same
+ * spelling (ignoring case and accents) scores 1, a romanisation variant a little less.
  */
 export function nameSimilarity(a: string | null | undefined, b: string | null | undefined): number {
-  const sa = skeleton(a);
-  const sb = skeleton(b);
-  if (!sa || !sb) return 0;
-  const spaced = Math.max(similarity(sa, sb), similarity(foldName(a!), foldName(b!)));
-  const joined = similarity(sa.replace(/ /g, ''), sb.replace(/ /g, ''));
-  return Math.max(spaced, joined, abbreviationMatch(foldName(a!), foldName(b!)));
+  const fa = foldName(a ?? '');
+  const fb = foldName(b ?? '');
+  if (!fa || !fb) return 0;
+  if (fa === fb) return 1;
+  const sa = skeleton(fa);
+  const sb = skeleton(fb);
+  return Math.max(
+    similarity(fa, fb),
+    similarity(fa.replace(/ /g, ''), fb.replace(/ /g, '')),
+    VARIANT * similarity(sa, sb),
+    VARIANT * similarity(sa.replace(/ /g, ''), sb.replace(/ /g, '')),
+    wordByWord(fa, fb, abbreviations(a ?? '', b ?? '')),
+  );
 }
 
-/** "ma cristina" vs "maria cristina": every word equal or one the other's abbreviation. */
-function abbreviationMatch(a: string, b: string): number {
+/** Words written as abbreviations: with a trailing dot ("Ma.", "Md."), folded. */
+function abbreviations(...names: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const name of names) for (const m of name.matchAll(/(\p{L}+)\./gu)) out.add(foldName(m[1]));
+  return out;
+}
+
+function isAbbreviation(short: string, long: string, dotted: Set<string>): boolean {
+  if (short.length < 2 || !long.startsWith(short)) return false;
+  return dotted.has(short) || (short.length === 2 && long.length >= short.length + 3);
+}
+
+/**
+ * Word by word, in order: each pair the same, a spelling variant, or one the other's abbreviation
+ * ("Ma. Cristina" / "Maria Cristina"): a prefix of two letters or more, written with a dot, or of two
+ * letters standing for a word at least three letters longer ("Ma Cristina"). Short names are names in
+ * their own right: "An" is not "Anh", "Ana" not "Anabel", "Juan" not "Juana". 0 unless every word
+ * pairs up.
+ */
+function wordByWord(a: string, b: string, dotted: Set<string>): number {
   const wa = a.split(' ');
   const wb = b.split(' ');
   if (wa.length !== wb.length) return 0;
-  const ok = wa.every(
-    (w, i) =>
-      w === wb[i] || (Math.min(w.length, wb[i].length) >= 2 && (w.startsWith(wb[i]) || wb[i].startsWith(w))),
-  );
-  return ok && wa.some((w, i) => w !== wb[i]) ? 0.85 : 0;
+  let total = 0;
+  for (let i = 0; i < wa.length; i++) {
+    const [x, y] = [wa[i], wb[i]];
+    const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+    if (x === y) total += 1;
+    else if (skeletonWord(x) === skeletonWord(y)) total += VARIANT;
+    else if (isAbbreviation(short, long, dotted)) total += ABBREVIATION;
+    else return 0;
+  }
+  return total / wa.length;
 }
 
 export interface DuplicateQuery {
@@ -69,7 +105,35 @@ export interface Scored {
   reasons: string[];
 }
 
+/** Swapped given/family names: found, but just below the same names in their own fields. */
+const SWAPPED = 0.98;
+/** The whole name compared as one string (given/family split differently): below a field match. */
+const WHOLE_NAME = 0.95;
+/** A match on an alias only. */
+const ALIAS = 0.95;
+/** Highest score without a document match, which alone scores 1. */
+const MAX_WITHOUT_DOCUMENT = 0.99;
+/** Similarity from which a name comparison counts as a reason. */
+const REASON_THRESHOLD = 0.5;
+
+/** Codes that say nothing about nationality: never a conflict. */
+const UNSPECIFIED_NATIONALITY = new Set(['XXX']);
+
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+const joinName = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(' ');
+
+/** How much the dates of birth change a name score (1: no effect). */
+function dateOfBirthFactor(q: string, c: string): { factor: number; same: boolean } {
+  if (q === c) return { factor: 1, same: true };
+  const [qy, qm, qd] = q.split('-');
+  const [cy, cm, cd] = c.split('-');
+  // Day and month swapped at intake (04/03 vs 03/04).
+  if (qy === cy && qm === cd && qd === cm) return { factor: 0.95, same: false };
+  if (qy === cy) return { factor: 0.9, same: false };
+  // Year told one off (age counted differently, or the year of birth guessed).
+  if (Math.abs(Number(qy) - Number(cy)) === 1) return { factor: 0.85, same: false };
+  return { factor: 0.7, same: false };
+}
 
 /**
  * Ranks one candidate against the query. An exact document-number match scores 1 and nothing else
@@ -77,59 +141,51 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.l
  */
 export function scoreCandidate(q: DuplicateQuery, c: DuplicateCandidate): Scored {
   const reasons: string[] = [];
-  const pairs = (given: string | null, family: string | null) =>
+  const fields = (given: string | null, family: string | null) =>
     mean(
       [
-        q.givenName !== undefined ? nameSimilarity(q.givenName, given) : undefined,
-        q.familyName !== undefined ? nameSimilarity(q.familyName, family) : undefined,
+        q.givenName ? nameSimilarity(q.givenName, given) : undefined,
+        q.familyName ? nameSimilarity(q.familyName, family) : undefined,
       ].filter((x): x is number => x !== undefined),
     );
-  const queryFull = [q.givenName, q.familyName].filter(Boolean).join(' ');
-  const straight = queryFull
-    ? Math.max(
-        pairs(c.givenName, c.familyName),
-        nameSimilarity(queryFull, [c.givenName, c.familyName].filter(Boolean).join(' ')),
+  const queryFull = joinName(q.givenName, q.familyName);
+  // Trigrams ignore word order: the whole-name comparison finds a name split differently between the
+  // fields ("Maria" + "Cristina Santos") whichever order, and counts towards the straight match.
+  const whole = queryFull
+    ? WHOLE_NAME *
+      Math.max(
+        nameSimilarity(queryFull, joinName(c.givenName, c.familyName)),
+        nameSimilarity(queryFull, joinName(c.familyName, c.givenName)),
       )
     : 0;
-  const swapped = queryFull
-    ? Math.max(
-        pairs(c.familyName, c.givenName),
-        nameSimilarity(queryFull, [c.familyName, c.givenName].filter(Boolean).join(' ')),
-      )
-    : 0;
-  const alias = queryFull ? Math.max(0, ...c.aliases.map((a) => nameSimilarity(queryFull, a))) : 0;
-  const native =
-    q.nameNative && c.nameNative
-      ? foldName(q.nameNative).replace(/ /g, '') === foldName(c.nameNative).replace(/ /g, '')
-        ? 1
-        : similarity(foldName(q.nameNative), foldName(c.nameNative))
-      : 0;
+  const straight = queryFull ? Math.max(fields(c.givenName, c.familyName), whole) : 0;
+  const swapped = queryFull ? SWAPPED * fields(c.familyName, c.givenName) : 0;
+  const alias = queryFull ? ALIAS * Math.max(0, ...c.aliases.map((a) => nameSimilarity(queryFull, a))) : 0;
+  const native = q.nameNative && c.nameNative ? nameSimilarity(q.nameNative, c.nameNative) : 0;
 
-  let score = Math.max(straight, swapped, alias * 0.95, native);
-  if (straight >= 0.5 && straight >= swapped) reasons.push('name');
-  else if (swapped >= 0.5) reasons.push('name_swapped');
-  if (alias >= 0.5 && alias > Math.max(straight, swapped)) reasons.push('alias');
-  if (native >= 0.5) reasons.push('native_name');
+  let score = Math.max(straight, swapped, alias, native);
+  if (straight >= REASON_THRESHOLD && straight >= swapped) reasons.push('name');
+  else if (swapped >= REASON_THRESHOLD) reasons.push('name_swapped');
+  if (alias >= REASON_THRESHOLD && alias > Math.max(straight, swapped)) reasons.push('alias');
+  if (native >= REASON_THRESHOLD) reasons.push('native_name');
 
   if (q.dateOfBirth && c.dateOfBirth) {
-    if (q.dateOfBirth === c.dateOfBirth) {
+    const dob = dateOfBirthFactor(q.dateOfBirth, c.dateOfBirth);
+    if (dob.same) {
       score = score * 0.85 + 0.15;
       reasons.push('date_of_birth');
-    } else if (q.dateOfBirth.slice(0, 4) === c.dateOfBirth.slice(0, 4)) {
-      score *= 0.9;
     } else {
-      score *= 0.7;
+      score *= dob.factor;
     }
   }
-  if (q.nationality) {
+  if (q.nationality && !UNSPECIFIED_NATIONALITY.has(q.nationality)) {
     if (c.nationalities.includes(q.nationality)) {
-      score = Math.min(0.99, score + 0.05);
+      score = score * 0.95 + 0.05;
       reasons.push('nationality');
-    } else if (!c.nationalities.includes('XXX')) {
+    } else if (!c.nationalities.some((n) => UNSPECIFIED_NATIONALITY.has(n))) {
       score *= 0.9;
     }
   }
-  score = Math.min(score, 0.99);
   if (c.documentMatch) return { score: 1, reasons: ['document_number', ...reasons] };
-  return { score: Math.round(score * 1000) / 1000, reasons };
+  return { score: Math.round(Math.min(score, MAX_WITHOUT_DOCUMENT) * 1000) / 1000, reasons };
 }
