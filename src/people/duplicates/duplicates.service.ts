@@ -8,7 +8,7 @@ import { DuplicatesQueryDto } from '../dto/people-queries.dto';
 import { DuplicatesView, NationalityClaimView } from '../dto/person.view';
 import { PeopleRepository } from '../people.repository';
 import { foldName, nameKey } from './name-key';
-import { scoreCandidate } from './scoring';
+import { NameComparer, scoreCandidate } from './scoring';
 
 const MAX_RESULTS = 20;
 /** Below this a candidate is not worth a caseworker's look (one name of two alike, nothing else). */
@@ -122,17 +122,22 @@ export class DuplicatesService {
           seen,
         ])) as CandidateRow[];
       };
+      const names = new NameComparer(); // this search's memo of folded names, skeletons, trigrams
       const score = (r: CandidateRow) => ({
         row: r,
-        ...scoreCandidate(query, {
-          givenName: r.given_name,
-          familyName: r.family_name,
-          nameNative: r.name_native,
-          aliases: r.aliases,
-          dateOfBirth: r.date_of_birth,
-          nationalities: r.nationalities.map((n) => n.code),
-          documentMatch: r.document_match,
-        }),
+        ...scoreCandidate(
+          query,
+          {
+            givenName: r.given_name,
+            familyName: r.family_name,
+            nameNative: r.name_native,
+            aliases: r.aliases,
+            dateOfBirth: r.date_of_birth,
+            nationalities: r.nationalities.map((n) => n.code),
+            documentMatch: r.document_match,
+          },
+          names,
+        ),
       });
 
       let scored = (await candidates(TIGHT, bidx, [])).map(score).filter((c) => c.score >= MIN_SCORE);

@@ -10,15 +10,30 @@ export function trigrams(text: string): Set<string> {
   return out;
 }
 
+function jaccard(ta: Set<string>, tb: Set<string>): number {
+  let shared = 0;
+  for (const t of ta) if (tb.has(t)) shared++;
+  return shared / (ta.size + tb.size - shared);
+}
+
 /** Shared trigrams over all trigrams, as pg_trgm's similarity(): 0..1. */
 export function similarity(a: string, b: string): number {
   if (!a || !b) return 0;
   if (a === b) return 1;
-  const ta = trigrams(a);
-  const tb = trigrams(b);
-  let shared = 0;
-  for (const t of ta) if (tb.has(t)) shared++;
-  return shared / (ta.size + tb.size - shared);
+  return jaccard(trigrams(a), trigrams(b));
+}
+
+/** Remembers a pure function's answers for as long as the object lives. */
+function memo<R>(fn: (key: string) => R): (key: string) => R {
+  const cache = new Map<string, R>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = fn(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
 }
 
 /** What a spelling variant (same skeleton, different letters) is worth next to an exact spelling. */
@@ -27,24 +42,46 @@ const VARIANT = 0.95;
 const ABBREVIATION = 0.8;
 
 /**
- * How alike two names are, 0..1, forgiving romanisation (skeletons), spacing ("Dela Cruz" /
- * "Delacruz", "Nur Haliza" / "Nurhaliza") and abbreviated words ("Ma." / "Maria"). The same
- * spelling (ignoring case and accents) scores 1, a romanisation variant a little less.
+ * Compares names, remembering the folded forms, skeletons and trigrams it has computed. One lives for
+ * one search: the query's names are compared with every candidate, and namesakes repeat. Nothing is
+ * kept beyond the request (a process-wide cache would hold names past an erasure).
  */
+export class NameComparer {
+  private readonly fold = memo(foldName);
+  private readonly skeletonOf = memo(skeleton);
+  private readonly trigramsOf = memo(trigrams);
+
+  private similarity(a: string, b: string): number {
+    if (!a || !b) return 0;
+    if (a === b) return 1;
+    return jaccard(this.trigramsOf(a), this.trigramsOf(b));
+  }
+
+  /**
+   * How alike two names are, 0..1, forgiving romanisation (skeletons), spacing ("Dela Cruz" /
+   * "Delacruz", "Nur Haliza" / "Nurhaliza") and abbreviated words ("Ma." / "Maria"). The same
+   * spelling (ignoring case and accents) scores 1, a romanisation variant a little less.
+   */
+  nameSimilarity(a: string | null | undefined, b: string | null | undefined): number {
+    const fa = this.fold(a ?? '');
+    const fb = this.fold(b ?? '');
+    if (!fa || !fb) return 0;
+    if (fa === fb) return 1;
+    const sa = this.skeletonOf(fa);
+    const sb = this.skeletonOf(fb);
+    return Math.max(
+      this.similarity(fa, fb),
+      this.similarity(fa.replace(/ /g, ''), fb.replace(/ /g, '')),
+      VARIANT * this.similarity(sa, sb),
+      VARIANT * this.similarity(sa.replace(/ /g, ''), sb.replace(/ /g, '')),
+      wordByWord(fa, fb, abbreviations(a ?? '', b ?? '')),
+    );
+  }
+}
+
+/** {@link NameComparer.nameSimilarity} for a single comparison. */
 export function nameSimilarity(a: string | null | undefined, b: string | null | undefined): number {
-  const fa = foldName(a ?? '');
-  const fb = foldName(b ?? '');
-  if (!fa || !fb) return 0;
-  if (fa === fb) return 1;
-  const sa = skeleton(fa);
-  const sb = skeleton(fb);
-  return Math.max(
-    similarity(fa, fb),
-    similarity(fa.replace(/ /g, ''), fb.replace(/ /g, '')),
-    VARIANT * similarity(sa, sb),
-    VARIANT * similarity(sa.replace(/ /g, ''), sb.replace(/ /g, '')),
-    wordByWord(fa, fb, abbreviations(a ?? '', b ?? '')),
-  );
+  return new NameComparer().nameSimilarity(a, b);
 }
 
 /** Words written as abbreviations: with a trailing dot ("Ma.", "Md."), folded. */
@@ -139,7 +176,13 @@ function dateOfBirthFactor(q: string, c: string): { factor: number; same: boolea
  * Ranks one candidate against the query. An exact document-number match scores 1 and nothing else
  * can; otherwise names decide most, and date of birth and nationality move the score up or down.
  */
-export function scoreCandidate(q: DuplicateQuery, c: DuplicateCandidate): Scored {
+export function scoreCandidate(
+  q: DuplicateQuery,
+  c: DuplicateCandidate,
+  names: NameComparer = new NameComparer(),
+): Scored {
+  const nameSimilarity = (a: string | null | undefined, b: string | null | undefined) =>
+    names.nameSimilarity(a, b);
   const reasons: string[] = [];
   const fields = (given: string | null, family: string | null) =>
     mean(
