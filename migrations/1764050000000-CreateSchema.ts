@@ -326,7 +326,7 @@ export class CreateSchema1764050000000 implements MigrationInterface {
         request_id text,
         details jsonb NOT NULL DEFAULT '{}',
         prev_hash text NOT NULL,
-        hash text NOT NULL UNIQUE
+        hash text NOT NULL
       )`);
     await q.query(`CREATE INDEX audit_entries_actor_idx ON audit_entries (actor_id, id DESC)`);
     await q.query(`CREATE INDEX audit_entries_entity_idx ON audit_entries (entity_type, entity_id, id DESC)`);
