@@ -1,3 +1,4 @@
+import type { AuditEntryView } from '../src/audit/dto/audit-entry.view';
 import { randomUUID } from 'node:crypto';
 import { ROLES } from '../src/common/roles';
 import {
@@ -10,20 +11,7 @@ import {
   type TestApp,
 } from './support/app';
 
-interface AuditEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorRole: string | null;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  outcome: string;
-  ip: string | null;
-  requestId: string | null;
-  details: Record<string, unknown>;
-  hash: string;
-}
+type AuditEntry = AuditEntryView;
 
 const PASSWORD = 'audit-password-1234';
 /** An X-Request-Id of our own, so each test finds exactly the entries its requests wrote. */

@@ -1,3 +1,4 @@
+import type { DuplicateCandidateView } from '../src/people/dto/person.view';
 import { randomInt } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -107,19 +108,7 @@ const UNRELATED: [given: string, family: string, nationality: string][] = [
   ['Thida', 'Win', 'MMR'],
 ];
 
-interface Item {
-  person: {
-    id: string;
-    caseNumber: string;
-    givenName: string | null;
-    familyName: string | null;
-    nameNative: string | null;
-    dateOfBirth: string | null;
-    nationalities: { code: string; verified: boolean }[];
-  };
-  score: number;
-  reasons: string[];
-}
+type Item = DuplicateCandidateView;
 
 /** A document number no other test uses. */
 const documentNumber = () => `PD${randomInt(10_000_000, 99_999_999)}`;
