@@ -133,7 +133,7 @@ export class AuditService {
 
   async list(query: AuditQueryDto, actor: Principal): Promise<Page<AuditEntryView>> {
     const limit = query.limit ?? 50;
-    const after = decodeCursor(query.cursor);
+    const after = decodeCursor(query.cursor, 'serial');
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {

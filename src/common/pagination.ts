@@ -34,15 +34,31 @@ export function encodeCursor(key: Keyset): string {
   return Buffer.from(JSON.stringify([key.at, key.id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): Keyset | undefined {
+/** The form toISOString() gives, which is the only one this API puts in a cursor. */
+const ISSUED_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+const ID_PATTERNS = {
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  serial: /^[1-9]\d{0,17}$/,
+};
+
+/**
+ * The keyset a cursor names. Cursors come back from clients, so each part is checked for what the
+ * query will cast it to (a timestamp, and a UUID or a serial id): a crafted one is a 400, not a 500.
+ */
+export function decodeCursor(
+  cursor: string | undefined,
+  idKind: keyof typeof ID_PATTERNS = 'uuid',
+): Keyset | undefined {
   if (cursor === undefined) return undefined;
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
     if (
       typeof at === 'string' &&
-      typeof id === 'string' &&
+      ISSUED_AT.test(at) &&
       !Number.isNaN(Date.parse(at)) &&
-      id.length <= 64
+      typeof id === 'string' &&
+      ID_PATTERNS[idKind].test(id)
     ) {
       return { at, id };
     }

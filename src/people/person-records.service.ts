@@ -37,7 +37,7 @@ export class PersonRecordsService {
     actor: Principal,
   ): Promise<Page<AccessLogEntryView>> {
     const limit = query.limit ?? 50;
-    const after = decodeCursor(query.cursor);
+    const after = decodeCursor(query.cursor, 'serial');
     return this.people.transaction(async (m) => {
       if (!(await this.exists(m, personId))) throw ApiError.notFound('Person');
       const rows = (await m.query(
