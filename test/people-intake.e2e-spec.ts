@@ -107,6 +107,18 @@ describe('People intake and records', () => {
       expect(res.body.details).toEqual([expect.objectContaining({ field })]);
     });
 
+    it('refuses a NUL character anywhere (body, query) with 400, not a database error', async () => {
+      const body = await post(personPayload({ aliases: ['ok', 'a\u0000b'] }));
+      expectError(body, 400, 'VALIDATION_FAILED');
+      expect(body.body.details).toEqual([expect.objectContaining({ field: 'aliases.1' })]);
+      expectError(await t.http().get(`${API}/people?q=a%00b`).set(cw.auth), 400, 'VALIDATION_FAILED');
+      expectError(
+        await t.http().post(`${API}/auth/login`).send({ email: 'a\u0000@example.org', password: 'x' }),
+        400,
+        'VALIDATION_FAILED',
+      );
+    });
+
     it('writes nothing when validation fails', async () => {
       const familyName = `NoWrite${Date.now()}`;
       await post(personPayload({ familyName, sex: 'x' }));

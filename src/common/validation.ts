@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ApiError, FieldError } from './errors';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
@@ -12,9 +12,30 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   });
 }
 
+/** Where in a body or query a string holds U+0000, which PostgreSQL cannot store in text. */
+function findNul(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || 'value' : undefined;
+  if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      const found = findNul(inner, path ? `${path}.${key}` : key);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Refuses NUL characters anywhere in the input before validating it. */
+class AppValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const field = findNul(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
+    if (field) throw ApiError.field(field, 'text must not contain NUL characters');
+    return super.transform(value, metadata);
+  }
+}
+
 /** Unknown fields are refused, not dropped: a misspelt or forbidden field is a 400 the caller sees. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new AppValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
