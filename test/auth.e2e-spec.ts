@@ -206,6 +206,24 @@ describe('Auth', () => {
       expectError(res, 429, 'THROTTLED');
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     });
+
+    it('throttles only the routes that take credentials: /auth/me keeps answering', async () => {
+      const office = await createTestApp({ AUTH_THROTTLE_LIMIT: '2', AUTH_THROTTLE_TTL_SECONDS: '60' });
+      try {
+        const signedIn = await login(office, await createUser(office, 'caseworker'));
+        for (let i = 0; i < 6; i++) {
+          expect((await office.http().get(`${API}/auth/me`).set(signedIn.auth)).status).toBe(200);
+        }
+        await office.http().post(`${API}/auth/login`).send({ email: 'x@example.org', password: 'y' });
+        expectError(
+          await office.http().post(`${API}/auth/login`).send({ email: 'x@example.org', password: 'y' }),
+          429,
+          'THROTTLED',
+        );
+      } finally {
+        await office.close();
+      }
+    });
   });
 
   describe('POST /auth/refresh', () => {

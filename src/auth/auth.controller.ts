@@ -8,12 +8,14 @@ import { LoginDto, MeView, RefreshDto, TokenPairView } from './dto/auth.dto';
 
 @ApiTags('auth')
 @Controller('auth')
-@UseGuards(ThrottlerGuard)
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
+  // Per-IP throttling on the two routes that take credentials only: an office behind one address
+  // must not throttle its own /auth/me calls.
   @Post('login')
   @Public()
+  @UseGuards(ThrottlerGuard)
   @HttpCode(200)
   login(@Body() dto: LoginDto): Promise<TokenPairView> {
     return this.auth.login(dto);
@@ -21,6 +23,7 @@ export class AuthController {
 
   @Post('refresh')
   @Public()
+  @UseGuards(ThrottlerGuard)
   @HttpCode(200)
   refresh(@Body() dto: RefreshDto): Promise<TokenPairView> {
     return this.auth.refresh(dto);

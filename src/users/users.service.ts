@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Principal } from '../common/auth.decorators';
 import { ApiError } from '../common/errors';
@@ -15,6 +15,7 @@ import { PasswordHasher } from './password-hasher';
 import { UsersRepository } from './users.repository';
 
 const BOOTSTRAP_LOCK = 7_426_002;
+const ADMIN_SET_LOCK = 7_426_003;
 
 /** Consular users act for named countries; every other role acts for none. */
 function checkScopes(role: Role, nationalities: string[] | undefined): void {
@@ -88,6 +89,20 @@ export class UsersService implements OnApplicationBootstrap {
     }
   }
 
+  /**
+   * Someone must still be able to manage users afterwards. The lock makes two admins demoting each
+   * other at once take turns: the second sees the first's change and is refused.
+   */
+  private async assertAnotherAdmin(m: EntityManager, leavingId: string): Promise<void> {
+    await m.query('SELECT pg_advisory_xact_lock($1)', [ADMIN_SET_LOCK]);
+    const others = (await m.query(`SELECT id FROM users WHERE role = 'admin' AND NOT disabled AND id <> $1`, [
+      leavingId,
+    ])) as unknown[];
+    if (!others.length) {
+      throw ApiError.rule('LAST_ADMIN', 'This is the last active admin: make another admin first');
+    }
+  }
+
   async list(query: PageQueryDto): Promise<Page<UserView>> {
     const limit = query.limit ?? 50;
     const rows = await this.users.page(limit, decodeCursor(query.cursor));
@@ -117,6 +132,9 @@ export class UsersService implements OnApplicationBootstrap {
       const version = expectedVersion(ifMatch, current.version);
 
       const role = dto.role ?? current.role;
+      if (current.role === 'admin' && !current.disabled && (role !== 'admin' || dto.disabled === true)) {
+        await this.assertAnotherAdmin(m, id);
+      }
       // Leaving the consular role drops the countries; keeping it keeps them unless new ones are given.
       const nationalities = dto.nationalities ?? (role === 'consular' ? current.nationalities : []);
       checkScopes(role, nationalities);
