@@ -47,6 +47,12 @@ describe('People under concurrent use and flaky connections', () => {
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
     expect(again.headers.etag).toBe(first.headers.etag);
+    // Showing the stored answer again is a read of the person: audited like one.
+    const replays = await t.db.query(
+      `SELECT actor_id FROM audit_entries WHERE action = 'idempotent.replay' AND entity_type = 'person' AND entity_id = $1`,
+      [first.body.id],
+    );
+    expect(replays).toEqual([{ actor_id: cw.id }]);
     const rows = await t.db.query('SELECT count(*)::int AS n FROM people WHERE family_name = $1', [
       body.familyName,
     ]);

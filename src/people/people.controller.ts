@@ -39,7 +39,7 @@ export class PeopleController {
   ) {}
 
   @Post()
-  @Idempotent()
+  @Idempotent('person')
   create(@Body() dto: CreatePersonDto, @CurrentUser() actor: Principal): Promise<PersonView> {
     return this.people.create(dto, actor);
   }

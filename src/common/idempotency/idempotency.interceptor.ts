@@ -4,6 +4,7 @@ import {
   ExecutionContext,
   Injectable,
   NestInterceptor,
+  SetMetadata,
   UseInterceptors,
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
@@ -35,9 +36,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw ApiError.field('Idempotency-Key', 'Idempotency-Key must be 1 to 255 characters');
     }
     const scope = {
-      userId: req.user.id,
+      actor: req.user,
       route: `${req.method} ${(req.route as { path: string }).path}`,
       key,
+      entityType: this.reflector.get<string>(IDEMPOTENT_ENTITY, context.getHandler()),
     };
 
     return from(this.store.claim(scope, IdempotencyStore.requestHash(req.body))).pipe(
@@ -66,8 +68,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 }
 
-export const Idempotent = () =>
+const IDEMPOTENT_ENTITY = 'sr:idempotent-entity';
+
+/** Honours Idempotency-Key on a route that creates an `entityType` record. */
+export const Idempotent = (entityType: string) =>
   applyDecorators(
+    SetMetadata(IDEMPOTENT_ENTITY, entityType),
     UseInterceptors(IdempotencyInterceptor),
     ApiHeader({
       name: 'Idempotency-Key',

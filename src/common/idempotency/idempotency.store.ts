@@ -2,17 +2,21 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
 import { canonicalJson } from '../../audit/canonical-json';
 import { FieldEncryption } from '../crypto/field-encryption.service';
+import type { Principal } from '../auth.decorators';
 import { ApiError } from '../errors';
 
 export type Claim = { kind: 'owner' } | { kind: 'replay'; status: number; body: unknown };
 
 export interface IdempotencyScope {
-  userId: string;
+  actor: Pick<Principal, 'id' | 'role'>;
   route: string;
   key: string;
+  /** What the route creates (`person`), for the audit entry of a replay. */
+  entityType: string;
 }
 
 const KEEP_HOURS = 24;
@@ -33,6 +37,7 @@ export class IdempotencyStore {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly encryption: FieldEncryption,
+    private readonly audit: AuditService,
   ) {}
 
   static requestHash(body: unknown): string {
@@ -44,7 +49,7 @@ export class IdempotencyStore {
   async claim(scope: IdempotencyScope, requestHash: string): Promise<Claim> {
     if (++this.claims % 100 === 0) await this.purgeExpired();
     const deadline = Date.now() + WAIT_FOR_FIRST_MS;
-    const ids = [scope.userId, scope.route, scope.key];
+    const ids = [scope.actor.id, scope.route, scope.key];
     for (;;) {
       const inserted = (await this.dataSource.query(
         `INSERT INTO idempotency_keys (user_id, route, key, request_hash, state) VALUES ($1, $2, $3, $4, 'in_flight')
@@ -53,37 +58,9 @@ export class IdempotencyStore {
       )) as unknown[];
       if (inserted.length) return { kind: 'owner' };
 
-      const [row] = (await this.dataSource.query(
-        `SELECT request_hash, state, response_status, response_body,
-                created_at < now() - make_interval(hours => $4) AS expired,
-                (state = 'in_flight' AND created_at < now() - make_interval(secs => $5)) AS abandoned
-           FROM idempotency_keys WHERE user_id = $1 AND route = $2 AND key = $3`,
-        [...ids, KEEP_HOURS, ABANDONED_AFTER_SECONDS],
-      )) as {
-        request_hash: string;
-        state: 'in_flight' | 'completed';
-        response_status: number | null;
-        response_body: { sealed: string } | null;
-        expired: boolean;
-        abandoned: boolean;
-      }[];
-      if (!row) continue; // released between our INSERT and SELECT: try to claim again
-      if (row.expired || row.abandoned) {
-        await this.release(scope);
-        continue;
-      }
-      if (row.request_hash !== requestHash) {
-        throw ApiError.rule(
-          'IDEMPOTENCY_KEY_REUSED',
-          'This Idempotency-Key was used with a different request body',
-        );
-      }
-      if (row.state === 'completed' && row.response_body) {
-        const body = JSON.parse(
-          this.encryption.open('idempotency_keys.response_body', this.aad(scope), row.response_body.sealed)!,
-        );
-        return { kind: 'replay', status: row.response_status ?? HttpStatus.OK, body };
-      }
+      const seen = await this.dataSource.transaction((m) => this.inspect(m, scope, requestHash));
+      if (seen === 'retry') continue;
+      if (seen !== 'in_flight') return seen;
       if (Date.now() > deadline) {
         throw ApiError.conflict(
           'IDEMPOTENCY_IN_FLIGHT',
@@ -92,6 +69,54 @@ export class IdempotencyStore {
       }
       await sleep(25);
     }
+  }
+
+  /**
+   * What the existing claim on this key says. A replay is a read of what the first request answered
+   * (a person's record, say): it is audited in the same transaction, like any other read.
+   */
+  private async inspect(
+    m: EntityManager,
+    scope: IdempotencyScope,
+    requestHash: string,
+  ): Promise<Claim | 'retry' | 'in_flight'> {
+    const [row] = (await m.query(
+      `SELECT request_hash, state, response_status, response_body,
+              created_at < now() - make_interval(hours => $4) AS expired,
+              (state = 'in_flight' AND created_at < now() - make_interval(secs => $5)) AS abandoned
+         FROM idempotency_keys WHERE user_id = $1 AND route = $2 AND key = $3`,
+      [scope.actor.id, scope.route, scope.key, KEEP_HOURS, ABANDONED_AFTER_SECONDS],
+    )) as {
+      request_hash: string;
+      state: 'in_flight' | 'completed';
+      response_status: number | null;
+      response_body: { resourceId: string | null; sealed: string } | null;
+      expired: boolean;
+      abandoned: boolean;
+    }[];
+    if (!row) return 'retry'; // released between our INSERT and SELECT: try to claim again
+    if (row.expired || row.abandoned) {
+      await this.release(scope);
+      return 'retry';
+    }
+    if (row.request_hash !== requestHash) {
+      throw ApiError.rule(
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was used with a different request body',
+      );
+    }
+    if (row.state !== 'completed' || !row.response_body) return 'in_flight';
+    const body: unknown = JSON.parse(
+      this.encryption.open('idempotency_keys.response_body', this.aad(scope), row.response_body.sealed)!,
+    );
+    await this.audit.record(m, {
+      actor: scope.actor,
+      action: 'idempotent.replay',
+      entityType: scope.entityType,
+      entityId: row.response_body.resourceId ?? undefined,
+      details: { route: scope.route },
+    });
+    return { kind: 'replay', status: row.response_status ?? HttpStatus.OK, body };
   }
 
   async complete(scope: IdempotencyScope, status: number, body: unknown): Promise<void> {
@@ -105,7 +130,7 @@ export class IdempotencyStore {
       `UPDATE idempotency_keys SET state = 'completed', response_status = $4, response_body = $5
         WHERE user_id = $1 AND route = $2 AND key = $3`,
       [
-        scope.userId,
+        scope.actor.id,
         scope.route,
         scope.key,
         status,
@@ -118,7 +143,7 @@ export class IdempotencyStore {
   async release(scope: IdempotencyScope): Promise<void> {
     await this.dataSource.query(
       'DELETE FROM idempotency_keys WHERE user_id = $1 AND route = $2 AND key = $3',
-      [scope.userId, scope.route, scope.key],
+      [scope.actor.id, scope.route, scope.key],
     );
   }
 
@@ -130,6 +155,6 @@ export class IdempotencyStore {
   }
 
   private aad(scope: IdempotencyScope): string {
-    return `${scope.userId}:${scope.route}:${scope.key}`;
+    return `${scope.actor.id}:${scope.route}:${scope.key}`;
   }
 }
