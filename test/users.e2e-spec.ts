@@ -324,6 +324,20 @@ describe('Users (admin)', () => {
       expectNoSecrets(res.body, PASSWORD);
     });
 
+    it('audits each read of a staff record, single and listed', async () => {
+      const created = await apiUser('analyst');
+      const reads = async () =>
+        (
+          await t.db.query(
+            `SELECT count(*)::int AS n FROM audit_entries WHERE action = 'user.read' AND entity_id = $1`,
+            [created.id],
+          )
+        )[0].n as number;
+      const before = await reads();
+      expect((await get(created.id)).status).toBe(200);
+      expect(await reads()).toBe(before + 1);
+    });
+
     it('answers 404 NOT_FOUND for an unknown id and 400 for a malformed one', async () => {
       expectError(await get(randomUUID()), 404, 'NOT_FOUND');
       expectError(await get('not-a-uuid'), 400, 'VALIDATION_FAILED');

@@ -148,18 +148,20 @@ export class AuditService {
     if (query.to) add(`at < (?::date + 1)`, query.to);
     if (after) add('id < ?::bigint', after.id);
     params.push(limit + 1);
-    const rows = (await this.dataSource.query(
-      `SELECT * FROM audit_entries ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY id DESC LIMIT $${params.length}`,
-      params,
-    )) as AuditRow[];
-    await this.inTransaction((m) =>
-      this.record(m, {
+    // The read and the entry saying who read the log are one transaction, as for any other read.
+    const rows = await this.inTransaction(async (m) => {
+      const found = (await m.query(
+        `SELECT * FROM audit_entries ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY id DESC LIMIT $${params.length}`,
+        params,
+      )) as AuditRow[];
+      await this.record(m, {
         actor,
         action: 'audit.list',
-        details: { filters: Object.keys(query), returned: rows.length },
-      }),
-    );
+        details: { filters: Object.keys(query), returned: Math.min(found.length, limit) },
+      });
+      return found;
+    });
     return toPage(
       rows,
       limit,

@@ -21,13 +21,13 @@ export class UsersController {
   }
 
   @Get()
-  list(@Query() query: PageQueryDto): Promise<UserPageView> {
-    return this.users.list(query);
+  list(@Query() query: PageQueryDto, @CurrentUser() actor: Principal): Promise<UserPageView> {
+    return this.users.list(query, actor);
   }
 
   @Get(':id')
-  get(@Param('id', UuidParamPipe) id: string): Promise<UserView> {
-    return this.users.get(id);
+  get(@Param('id', UuidParamPipe) id: string, @CurrentUser() actor: Principal): Promise<UserView> {
+    return this.users.get(id, actor);
   }
 
   @Patch(':id')

@@ -50,8 +50,12 @@ export class UsersRepository {
     return row && toUserView(row);
   }
 
-  async page(limit: number, after: Keyset | undefined): Promise<UserView[]> {
-    const rows = (await this.dataSource.query(
+  async page(
+    limit: number,
+    after: Keyset | undefined,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<UserView[]> {
+    const rows = (await manager.query(
       `${SELECT_USER}
        ${after ? 'WHERE (u.created_at, u.id) < ($2::timestamptz, $3::uuid)' : ''}
        ORDER BY u.created_at DESC, u.id DESC LIMIT $1`,

@@ -103,21 +103,32 @@ export class UsersService implements OnApplicationBootstrap {
     }
   }
 
-  async list(query: PageQueryDto): Promise<Page<UserView>> {
+  /** Staff records are personal data too: each user shown is audited, in the read's transaction. */
+  async list(query: PageQueryDto, actor: Principal): Promise<Page<UserView>> {
     const limit = query.limit ?? 50;
-    const rows = await this.users.page(limit, decodeCursor(query.cursor));
-    return toPage(
-      rows,
-      limit,
-      (u) => ({ at: u.createdAt, id: u.id }),
-      (u) => u,
-    );
+    const after = decodeCursor(query.cursor);
+    return this.audit.inTransaction(async (m) => {
+      const rows = await this.users.page(limit, after, m);
+      await this.audit.recordMany(
+        m,
+        rows.slice(0, limit).map((u) => ({ actor, action: 'user.read', entityType: 'user', entityId: u.id })),
+      );
+      return toPage(
+        rows,
+        limit,
+        (u) => ({ at: u.createdAt, id: u.id }),
+        (u) => u,
+      );
+    });
   }
 
-  async get(id: string): Promise<UserView> {
-    const user = await this.users.findById(id);
-    if (!user) throw ApiError.notFound('User');
-    return user;
+  async get(id: string, actor: Principal): Promise<UserView> {
+    return this.audit.inTransaction(async (m) => {
+      const user = await this.users.findById(id, m);
+      if (!user) throw ApiError.notFound('User');
+      await this.audit.record(m, { actor, action: 'user.read', entityType: 'user', entityId: id });
+      return user;
+    });
   }
 
   async update(
