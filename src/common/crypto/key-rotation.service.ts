@@ -22,8 +22,9 @@ export interface RotationResult {
 
 /**
  * Re-encrypts every value that is not under the active key, in small batches, while the app keeps
- * serving: readers decrypt with any configured key, and each row is swapped only if it still holds
- * the ciphertext that was read (compare-and-set), so a concurrent edit is never overwritten.
+ * serving: readers decrypt with any configured key, and a batch's rows are locked while they are
+ * re-sealed, so a concurrent edit waits for the batch instead of being overwritten (and rows an edit
+ * holds are skipped, to be taken by a later batch or run).
  */
 @Injectable()
 export class KeyRotation {
@@ -34,6 +35,19 @@ export class KeyRotation {
     private readonly encryption: FieldEncryption,
     private readonly audit: AuditService,
   ) {}
+
+  /**
+   * Stored idempotent answers are short-lived (24 h): dropping those under an old key is simpler than
+   * re-keying them, and only means a retried request is processed as new.
+   */
+  private async dropOldAnswers(active: string): Promise<number> {
+    const [, dropped] = (await this.dataSource.query(
+      `DELETE FROM idempotency_keys WHERE response_body IS NOT NULL
+          AND split_part(response_body->>'sealed', '.', 2) <> $1`,
+      [active],
+    )) as [unknown, number];
+    return dropped;
+  }
 
   async rotate(batchSize = 500): Promise<RotationResult[]> {
     const active = this.encryption.activeKeyId;
@@ -48,14 +62,14 @@ export class KeyRotation {
               LIMIT $2 FOR UPDATE SKIP LOCKED`,
             [active, batchSize],
           )) as { id: string; value: string }[];
-          for (const row of rows) {
-            const plain = this.encryption.open(field, row.id, row.value);
-            await m.query(`UPDATE ${table} SET ${column} = $3 WHERE id = $1 AND ${column} = $2`, [
-              row.id,
-              row.value,
-              this.encryption.seal(field, row.id, plain),
-            ]);
-          }
+          const resealed = rows.map((r) =>
+            this.encryption.seal(field, r.id, this.encryption.open(field, r.id, r.value)),
+          );
+          await m.query(
+            `UPDATE ${table} AS t SET ${column} = u.value
+               FROM unnest($1::uuid[], $2::text[]) AS u(id, value) WHERE t.id = u.id`,
+            [rows.map((r) => r.id), resealed],
+          );
           rewritten += rows.length;
           return rows.length < batchSize;
         });
@@ -64,16 +78,10 @@ export class KeyRotation {
       results.push({ column: `${table}.${column}`, rewritten });
       this.logger.log(`${table}.${column}: ${rewritten} value(s) re-encrypted under key ${active}`);
     }
-    {
-      // Stored intake answers are short-lived (24 h): dropping those under an old key is simpler than
-      // re-keying them and only means a retried request is processed as new.
-      const [, dropped] = (await this.dataSource.query(
-        `DELETE FROM idempotency_keys WHERE response_body IS NOT NULL
-            AND split_part(response_body->>'sealed', '.', 2) <> $1`,
-        [active],
-      )) as [unknown, number];
-      results.push({ column: 'idempotency_keys.response_body (dropped)', rewritten: dropped });
-    }
+    results.push({
+      column: 'idempotency_keys.response_body (dropped)',
+      rewritten: await this.dropOldAnswers(active),
+    });
     await this.dataSource.transaction((m) =>
       this.audit.record(m, {
         actor: null,
