@@ -5,8 +5,8 @@ import { FieldEncryption } from '../../common/crypto/field-encryption.service';
 import { ApiError } from '../../common/errors';
 import { NationalitiesService } from '../../nationalities/nationalities.service';
 import { DuplicatesQueryDto } from '../dto/people-queries.dto';
-import { DuplicatesView, NationalityClaimView } from '../dto/person.view';
-import { PeopleRepository } from '../people.repository';
+import { DuplicatesView } from '../dto/person.view';
+import { PeopleRepository, type PersonRow } from '../people.repository';
 import { foldName, nameKey } from './name-key';
 import { NameComparer, scoreCandidate } from './scoring';
 
@@ -28,17 +28,18 @@ const LOOSE = { similarity: 0.3, word: 0.6 };
 /** Ranking bonus, inside each source, for the same date of birth among many alike names. */
 const DOB_BONUS = 0.2;
 
-interface CandidateRow {
-  id: string;
-  case_number: string;
-  given_name: string | null;
-  family_name: string | null;
-  name_native: string | null;
-  aliases: string[];
-  date_of_birth: string | null;
-  nationalities: NationalityClaimView[];
-  document_match: boolean;
-}
+/** A candidate as fetched: the names and dates the scoring needs, and whether the document matched. */
+type CandidateRow = Pick<
+  PersonRow,
+  | 'id'
+  | 'case_number'
+  | 'given_name'
+  | 'family_name'
+  | 'name_native'
+  | 'aliases'
+  | 'date_of_birth'
+  | 'nationalities'
+> & { document_match: boolean };
 
 /**
  * Candidates, each source an index scan with its own LIMIT (never a scan of `people`):
