@@ -270,6 +270,14 @@ describe('People intake and records', () => {
       expect(seen).toEqual([...ids].reverse());
     });
 
+    it('gives 50 people a page when no limit is asked for', async () => {
+      const many = `Manytest${Date.now()}`;
+      for (let i = 0; i < 51; i++) await createPerson(t, cw, { familyName: `${many}${i}` });
+      const res = await list(`q=${many}`);
+      expect(res.body.items).toHaveLength(50);
+      expect(res.body.nextCursor).toEqual(expect.any(String));
+    });
+
     it('pages the same way whatever the filters (nationality with q, a narrow rescue-date range)', async () => {
       for (const filters of [
         `nationality=PHL&q=${marker}`,

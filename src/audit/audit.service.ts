@@ -132,7 +132,7 @@ export class AuditService {
   }
 
   async list(query: AuditQueryDto, actor: Principal): Promise<Page<AuditEntryView>> {
-    const limit = query.limit ?? 50;
+    const { limit } = query;
     const after = decodeCursor(query.cursor, 'serial');
     const where: string[] = [];
     const params: unknown[] = [];

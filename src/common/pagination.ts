@@ -3,6 +3,8 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ApiError } from './errors';
 
+const DEFAULT_PAGE_SIZE = 50;
+
 export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
@@ -10,7 +12,7 @@ export class PageQueryDto {
   @IsInt()
   @Min(1)
   @Max(200)
-  limit?: number;
+  limit: number = DEFAULT_PAGE_SIZE;
 
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' })
   @IsOptional()
@@ -85,5 +87,3 @@ export function toPage<R, T>(
     nextCursor: hasMore ? encodeCursor(keyOf(pageRows[pageRows.length - 1])) : null,
   };
 }
-
-export const DEFAULT_PAGE_SIZE = 50;

@@ -21,6 +21,5 @@ import { TransitionsService } from './transitions.service';
     DuplicatesService,
     ErasureService,
   ],
-  exports: [PeopleRepository, PersonHistory],
 })
 export class PeopleModule {}

@@ -267,10 +267,6 @@ export class PeopleRepository {
     )) as PersonSummaryRow[];
   }
 
-  get manager(): EntityManager {
-    return this.dataSource.manager;
-  }
-
   transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }

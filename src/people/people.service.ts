@@ -109,7 +109,7 @@ export class PeopleService {
 
   /** A page of people; every person shown gets an audit entry, so their access log is complete. */
   async list(query: ListPeopleQueryDto, actor: Principal): Promise<Page<PersonSummaryView>> {
-    const limit = query.limit ?? 50;
+    const { limit } = query;
     const after = decodeCursor(query.cursor);
     if (query.nationality) this.nationalities.assertKnown([query.nationality], 'nationality');
     const filter = { ...query, q: query.q ? escapeLike(query.q) : undefined };

@@ -49,7 +49,7 @@ export class PersonHistory {
   }
 
   async page(m: EntityManager, personId: string, query: PageQueryDto): Promise<Page<HistoryEntryView>> {
-    const limit = query.limit ?? 50;
+    const { limit } = query;
     const after = decodeCursor(query.cursor);
     const rows = (await m.query(
       `SELECT id, kind, at, actor_id, from_status, to_status, reason, note, fields FROM person_history

@@ -36,7 +36,7 @@ export class PersonRecordsService {
     query: PageQueryDto,
     actor: Principal,
   ): Promise<Page<AccessLogEntryView>> {
-    const limit = query.limit ?? 50;
+    const { limit } = query;
     const after = decodeCursor(query.cursor, 'serial');
     return this.people.transaction(async (m) => {
       if (!(await this.exists(m, personId))) throw ApiError.notFound('Person');

@@ -105,7 +105,7 @@ export class UsersService implements OnApplicationBootstrap {
 
   /** Staff records are personal data too: each user shown is audited, in the read's transaction. */
   async list(query: PageQueryDto, actor: Principal): Promise<Page<UserView>> {
-    const limit = query.limit ?? 50;
+    const { limit } = query;
     const after = decodeCursor(query.cursor);
     return this.audit.inTransaction(async (m) => {
       const rows = await this.users.page(limit, after, m);
