@@ -7,6 +7,7 @@ import { requestContext } from '../common/request-context';
 import { chainHash, ChainedFields, GENESIS_HASH } from './audit-chain';
 import { AuditQueryDto } from './dto/audit-query.dto';
 import { AuditEntryView } from './dto/audit-entry.view';
+import { lockForTransaction, Transactions } from '../database/transactions';
 
 export interface AuditInput {
   actor: Pick<Principal, 'id' | 'role'> | null;
@@ -18,8 +19,6 @@ export interface AuditInput {
   details?: Record<string, unknown>;
 }
 
-// Any constant works; it only has to be the same for every writer of the chain.
-const AUDIT_CHAIN_LOCK = 7_426_001;
 const VERIFY_BATCH = 5_000;
 
 interface AuditRow {
@@ -55,7 +54,10 @@ function chainedFields(row: AuditRow): ChainedFields {
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: Transactions,
+  ) {}
 
   /**
    * Appends an entry inside the caller's transaction, so the entry exists exactly when the act does.
@@ -72,7 +74,7 @@ export class AuditService {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('audit entries must be written inside the transaction of the act they record');
     }
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+    await lockForTransaction(manager, 'auditChain');
     const [last] = (await manager.query('SELECT hash FROM audit_entries ORDER BY id DESC LIMIT 1')) as {
       hash: string;
     }[];
@@ -149,7 +151,7 @@ export class AuditService {
     if (after) add('id < ?::bigint', after.id);
     params.push(limit + 1);
     // The read and the entry saying who read the log are one transaction, as for any other read.
-    const rows = await this.inTransaction(async (m) => {
+    const rows = await this.tx.run(async (m) => {
       const found = (await m.query(
         `SELECT * FROM audit_entries ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
          ORDER BY id DESC LIMIT $${params.length}`,

@@ -10,6 +10,7 @@ import { UsersRepository } from '../users/users.repository';
 import { LoginDto, MeView, RefreshDto, TokenPairView } from './dto/auth.dto';
 import { LoginLockout } from './login-lockout';
 import { SessionsRepository } from './sessions.repository';
+import { Transactions } from '../database/transactions';
 
 export interface AccessTokenPayload {
   sub: string;
@@ -34,6 +35,7 @@ export function toMe(p: Principal): MeView {
 @Injectable()
 export class AuthService {
   constructor(
+    private readonly tx: Transactions,
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
     private readonly lockout: LoginLockout,
@@ -46,7 +48,7 @@ export class AuthService {
   /** Unknown email, wrong password and disabled user give one answer, after one argon2 run each. */
   async login(dto: LoginDto): Promise<TokenPairView> {
     const emailKey = LoginLockout.keyOf(dto.email);
-    const lockedFor = await this.audit.inTransaction(async (m) => {
+    const lockedFor = await this.tx.run(async (m) => {
       const seconds = await this.lockout.secondsLocked(m, emailKey);
       if (seconds)
         await this.audit.record(m, {
@@ -68,7 +70,7 @@ export class AuthService {
     const credentials = await this.users.findCredentials(emailKey);
     const passwordOk = await this.hasher.verify(credentials?.passwordHash, dto.password);
     if (!credentials || !passwordOk || credentials.disabled) {
-      await this.audit.inTransaction(async (m) => {
+      await this.tx.run(async (m) => {
         await this.lockout.recordFailure(m, emailKey);
         await this.audit.record(m, {
           actor: credentials ? { id: credentials.id, role: credentials.role } : null,
@@ -82,7 +84,7 @@ export class AuthService {
       throw invalidCredentials();
     }
 
-    const { sessionId, refreshToken } = await this.audit.inTransaction(async (m) => {
+    const { sessionId, refreshToken } = await this.tx.run(async (m) => {
       await this.lockout.clear(m, emailKey);
       const sessionId = await this.sessions.createSession(
         m,
@@ -104,7 +106,7 @@ export class AuthService {
 
   /** Rotation: each refresh token works once. A spent one presented again revokes the whole login. */
   async refresh(dto: RefreshDto): Promise<TokenPairView> {
-    const outcome = await this.audit.inTransaction(async (m) => {
+    const outcome = await this.tx.run(async (m) => {
       const token = await this.sessions.lockPresentedToken(m, dto.refreshToken);
       if (!token) return undefined;
       if (token.spent_at) {
@@ -131,7 +133,7 @@ export class AuthService {
 
   /** Ends the caller's login (and the one the refresh token belongs to, when it is the caller's). */
   async logout(principal: Principal, dto: RefreshDto): Promise<void> {
-    await this.audit.inTransaction(async (m) => {
+    await this.tx.run(async (m) => {
       await this.sessions.revoke(m, principal.sessionId, 'logout');
       const token = await this.sessions.lockPresentedToken(m, dto.refreshToken);
       if (token && token.user_id === principal.id && token.session_id !== principal.sessionId) {

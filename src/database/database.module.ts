@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
+import { Transactions } from './transactions';
 
 @Module({})
 export class DatabaseModule {
@@ -12,6 +13,10 @@ export class DatabaseModule {
   static forRoot(databaseUrl?: string): DynamicModule {
     return {
       module: DatabaseModule,
+      // Global: every feature runs its transactions through the one helper.
+      global: true,
+      providers: [Transactions],
+      exports: [Transactions],
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],

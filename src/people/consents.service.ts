@@ -8,6 +8,7 @@ import { ConsentType } from './dto/person-fields';
 import { RecordConsentDto } from './dto/transition.dto';
 import { PeopleRepository } from './people.repository';
 import { PersonHistory } from './person-history';
+import { Transactions } from '../database/transactions';
 
 const FIELD_OF = {
   services: 'services',
@@ -20,6 +21,7 @@ const FIELD_OF = {
 @Injectable()
 export class ConsentsService {
   constructor(
+    private readonly tx: Transactions,
     private readonly people: PeopleRepository,
     private readonly history: PersonHistory,
     private readonly audit: AuditService,
@@ -43,7 +45,7 @@ export class ConsentsService {
   }
 
   async record(personId: string, dto: RecordConsentDto, actor: Principal): Promise<ConsentView> {
-    return this.people.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const person = await this.people.find(m, personId, true);
       if (!person) throw ApiError.notFound('Person');
       if (person.erased_at) throw ApiError.rule('PERSON_ERASED', 'This record was erased');

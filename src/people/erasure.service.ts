@@ -5,6 +5,7 @@ import { ApiError } from '../common/errors';
 import { ageBandAt } from './age-band';
 import { PeopleRepository } from './people.repository';
 import { PersonHistory } from './person-history';
+import { Transactions } from '../database/transactions';
 
 /**
  * Right to be forgotten (DESIGN.md §5). Wiped: names, aliases, native name, date of birth, estimated
@@ -15,13 +16,14 @@ import { PersonHistory } from './person-history';
 @Injectable()
 export class ErasureService {
   constructor(
+    private readonly tx: Transactions,
     private readonly people: PeopleRepository,
     private readonly history: PersonHistory,
     private readonly audit: AuditService,
   ) {}
 
   async erase(id: string, actor: Principal): Promise<void> {
-    await this.people.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       const person = await this.people.find(m, id, true);
       if (!person) throw ApiError.notFound('Person');
       if (person.erased_at) return; // already erased: nothing left to wipe

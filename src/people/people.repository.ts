@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { Keyset } from '../common/pagination';
 import type { ConsentsView, NationalityClaimView } from './dto/person.view';
 import type { CaseStatus } from './workflow/case-workflow';
@@ -123,8 +122,6 @@ const CONSENTS = `(SELECT json_build_object(
 
 @Injectable()
 export class PeopleRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
   /** Next case number of the year, e.g. 2026-000123. The counter row lock orders concurrent intakes. */
   async nextCaseNumber(m: EntityManager, year: number): Promise<string> {
     const [{ last_value }] = (await m.query(
@@ -265,9 +262,5 @@ export class PeopleRepository {
         ORDER BY ${order} LIMIT ${p(limit + 1)}`,
       params,
     )) as PersonSummaryRow[];
-  }
-
-  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
   }
 }

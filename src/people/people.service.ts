@@ -17,6 +17,7 @@ import { nameKey } from './duplicates/name-key';
 import { PeopleRepository, PersonColumns, PersonRow } from './people.repository';
 import { PersonHistory } from './person-history';
 import { toPersonSummary, toPersonView } from './person.mapper';
+import { Transactions } from '../database/transactions';
 
 const CONSENT_FIELDS = {
   services: 'services',
@@ -56,6 +57,7 @@ const escapeLike = (q: string) => q.replace(/[\\%_]/g, '\\$&');
 @Injectable()
 export class PeopleService {
   constructor(
+    private readonly tx: Transactions,
     private readonly people: PeopleRepository,
     private readonly crypto: FieldEncryption,
     private readonly nationalities: NationalitiesService,
@@ -65,7 +67,7 @@ export class PeopleService {
 
   async create(dto: CreatePersonDto, actor: Principal): Promise<PersonView> {
     this.checkNationalities(dto.nationalities);
-    return this.people.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       await this.checkReferences(m, dto, dto);
       const id = randomUUID();
       const caseNumber = await this.people.nextCaseNumber(m, new Date().getUTCFullYear());
@@ -99,7 +101,7 @@ export class PeopleService {
 
   /** One person, full record. The read and its audit entry are one transaction. */
   async get(id: string, actor: Principal): Promise<PersonView> {
-    return this.people.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const row = await this.people.find(m, id);
       if (!row) throw ApiError.notFound('Person');
       await this.audit.record(m, { actor, action: 'person.read', entityType: 'person', entityId: id });
@@ -113,7 +115,7 @@ export class PeopleService {
     const after = decodeCursor(query.cursor);
     if (query.nationality) this.nationalities.assertKnown([query.nationality], 'nationality');
     const filter = { ...query, q: query.q ? escapeLike(query.q) : undefined };
-    return this.people.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const rows = await this.people.list(m, filter, limit, after);
       const shown = rows.slice(0, limit);
       await this.audit.recordMany(
@@ -131,7 +133,7 @@ export class PeopleService {
     actor: Principal,
   ): Promise<PersonView> {
     if (dto.nationalities) this.checkNationalities(dto.nationalities);
-    return this.people.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const current = await this.people.find(m, id);
       if (!current) throw ApiError.notFound('Person');
       const version = expectedVersion(ifMatch, current.version);

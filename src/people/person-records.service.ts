@@ -6,18 +6,20 @@ import { decodeCursor, Page, PageQueryDto, toPage } from '../common/pagination';
 import { AccessLogEntryView, HistoryEntryView } from './dto/person.view';
 import { PeopleRepository } from './people.repository';
 import { PersonHistory } from './person-history';
+import { Transactions } from '../database/transactions';
 
 /** The record about the record: case history and who accessed it. */
 @Injectable()
 export class PersonRecordsService {
   constructor(
+    private readonly tx: Transactions,
     private readonly people: PeopleRepository,
     private readonly historyLog: PersonHistory,
     private readonly audit: AuditService,
   ) {}
 
   async history(personId: string, query: PageQueryDto, actor: Principal): Promise<Page<HistoryEntryView>> {
-    return this.people.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       if (!(await this.exists(m, personId))) throw ApiError.notFound('Person');
       const page = await this.historyLog.page(m, personId, query);
       await this.audit.record(m, {
@@ -38,7 +40,7 @@ export class PersonRecordsService {
   ): Promise<Page<AccessLogEntryView>> {
     const { limit } = query;
     const after = decodeCursor(query.cursor, 'serial');
-    return this.people.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       if (!(await this.exists(m, personId))) throw ApiError.notFound('Person');
       const rows = (await m.query(
         `SELECT id, at, actor_id, actor_role, action, outcome, request_id FROM audit_entries

@@ -10,10 +10,12 @@ import { PeopleRepository } from './people.repository';
 import { PersonHistory } from './person-history';
 import { toPersonView } from './person.mapper';
 import { allowedTargets, canMove, mayMoveTo } from './workflow/case-workflow';
+import { Transactions } from '../database/transactions';
 
 @Injectable()
 export class TransitionsService {
   constructor(
+    private readonly tx: Transactions,
     private readonly people: PeopleRepository,
     private readonly history: PersonHistory,
     private readonly crypto: FieldEncryption,
@@ -30,7 +32,7 @@ export class TransitionsService {
     ifMatch: string | undefined,
     actor: Principal,
   ): Promise<PersonView> {
-    return this.people.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const person = await this.people.find(m, id);
       if (!person) throw ApiError.notFound('Person');
       const version = expectedVersion(ifMatch, person.version);

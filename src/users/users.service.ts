@@ -13,9 +13,7 @@ import { UpdateUserDto } from './dto/update-user.dto';
 import { UserView } from './dto/user.view';
 import { PasswordHasher } from './password-hasher';
 import { UsersRepository } from './users.repository';
-
-const BOOTSTRAP_LOCK = 7_426_002;
-const ADMIN_SET_LOCK = 7_426_003;
+import { lockForTransaction, Transactions } from '../database/transactions';
 
 /** Consular users act for named countries; every other role acts for none. */
 function checkScopes(role: Role, nationalities: string[] | undefined): void {
@@ -32,6 +30,7 @@ export class UsersService implements OnApplicationBootstrap {
   private readonly logger = new Logger(UsersService.name);
 
   constructor(
+    private readonly tx: Transactions,
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly nationalities: NationalitiesService,
@@ -44,8 +43,8 @@ export class UsersService implements OnApplicationBootstrap {
     const admin = this.config.bootstrapAdmin;
     if (!admin) return;
     const passwordHash = await this.hasher.hash(admin.password);
-    await this.audit.inTransaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK]);
+    await this.tx.run(async (m) => {
+      await lockForTransaction(m, 'bootstrapAdmin');
       if ((await this.users.count(m)) > 0) return;
       const id = await this.users.insert(m, {
         email: admin.email,
@@ -64,7 +63,7 @@ export class UsersService implements OnApplicationBootstrap {
     this.nationalities.assertKnown(dto.nationalities ?? [], 'nationalities');
     const passwordHash = await this.hasher.hash(dto.password);
     try {
-      return await this.audit.inTransaction(async (m) => {
+      return await this.tx.run(async (m) => {
         const id = await this.users.insert(m, {
           email: dto.email,
           displayName: dto.displayName,
@@ -94,7 +93,7 @@ export class UsersService implements OnApplicationBootstrap {
    * other at once take turns: the second sees the first's change and is refused.
    */
   private async assertAnotherAdmin(m: EntityManager, leavingId: string): Promise<void> {
-    await m.query('SELECT pg_advisory_xact_lock($1)', [ADMIN_SET_LOCK]);
+    await lockForTransaction(m, 'adminSet');
     const others = (await m.query(`SELECT id FROM users WHERE role = 'admin' AND NOT disabled AND id <> $1`, [
       leavingId,
     ])) as unknown[];
@@ -107,7 +106,7 @@ export class UsersService implements OnApplicationBootstrap {
   async list(query: PageQueryDto, actor: Principal): Promise<Page<UserView>> {
     const { limit } = query;
     const after = decodeCursor(query.cursor);
-    return this.audit.inTransaction(async (m) => {
+    return this.tx.run(async (m) => {
       const rows = await this.users.page(limit, after, m);
       await this.audit.recordMany(
         m,
@@ -123,7 +122,7 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   async get(id: string, actor: Principal): Promise<UserView> {
-    return this.audit.inTransaction(async (m) => {
+    return this.tx.run(async (m) => {
       const user = await this.users.findById(id, m);
       if (!user) throw ApiError.notFound('User');
       await this.audit.record(m, { actor, action: 'user.read', entityType: 'user', entityId: id });
@@ -137,7 +136,7 @@ export class UsersService implements OnApplicationBootstrap {
     ifMatch: string | undefined,
     actor: Principal,
   ): Promise<UserView> {
-    return this.audit.inTransaction(async (m) => {
+    return this.tx.run(async (m) => {
       const current = await this.users.findById(id, m);
       if (!current) throw ApiError.notFound('User');
       const version = expectedVersion(ifMatch, current.version);

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { FieldEncryption, SealedField } from './field-encryption.service';
+import { Transactions } from '../../database/transactions';
 
 /** Every encrypted column: where it is, and how its AAD (row binding) is formed. */
 const SEALED_COLUMNS: { table: string; column: string; field: SealedField }[] = [
@@ -31,6 +32,7 @@ export class KeyRotation {
   private readonly logger = new Logger(KeyRotation.name);
 
   constructor(
+    private readonly tx: Transactions,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly encryption: FieldEncryption,
     private readonly audit: AuditService,
@@ -55,7 +57,7 @@ export class KeyRotation {
     for (const { table, column, field } of SEALED_COLUMNS) {
       let rewritten = 0;
       for (;;) {
-        const done = await this.dataSource.transaction(async (m) => {
+        const done = await this.tx.run(async (m) => {
           const rows = (await m.query(
             `SELECT id, ${column} AS value FROM ${table}
               WHERE ${column} IS NOT NULL AND split_part(${column}, '.', 2) <> $1
@@ -82,7 +84,7 @@ export class KeyRotation {
       column: 'idempotency_keys.response_body (dropped)',
       rewritten: await this.dropOldAnswers(active),
     });
-    await this.dataSource.transaction((m) =>
+    await this.tx.run((m) =>
       this.audit.record(m, {
         actor: null,
         action: 'crypto.rotate',

@@ -8,6 +8,7 @@ import { canonicalJson } from '../../audit/canonical-json';
 import { FieldEncryption } from '../crypto/field-encryption.service';
 import type { Principal } from '../auth.decorators';
 import { ApiError } from '../errors';
+import { Transactions } from '../../database/transactions';
 
 export type Claim = { kind: 'owner' } | { kind: 'replay'; status: number; body: unknown };
 
@@ -35,6 +36,7 @@ export class IdempotencyStore {
   private claims = 0;
 
   constructor(
+    private readonly tx: Transactions,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly encryption: FieldEncryption,
     private readonly audit: AuditService,
@@ -58,7 +60,7 @@ export class IdempotencyStore {
       )) as unknown[];
       if (inserted.length) return { kind: 'owner' };
 
-      const seen = await this.dataSource.transaction((m) => this.inspect(m, scope, requestHash));
+      const seen = await this.tx.run((m) => this.inspect(m, scope, requestHash));
       if (seen === 'retry') continue;
       if (seen !== 'in_flight') return seen;
       if (Date.now() > deadline) {

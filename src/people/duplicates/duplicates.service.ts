@@ -9,6 +9,7 @@ import { DuplicatesView } from '../dto/person.view';
 import { PeopleRepository, type PersonRow } from '../people.repository';
 import { foldName, nameKey } from './name-key';
 import { NameComparer, scoreCandidate } from './scoring';
+import { Transactions } from '../../database/transactions';
 
 const MAX_RESULTS = 20;
 /** Below this a candidate is not worth a caseworker's look (one name of two alike, nothing else). */
@@ -82,6 +83,7 @@ const CANDIDATES_SQL = `
 @Injectable()
 export class DuplicatesService {
   constructor(
+    private readonly tx: Transactions,
     private readonly people: PeopleRepository,
     private readonly encryption: FieldEncryption,
     private readonly nationalities: NationalitiesService,
@@ -107,7 +109,7 @@ export class DuplicatesService {
     const bidx = this.encryption.blindIndex(query.documentNumber);
     const dob = query.dateOfBirth ?? null;
 
-    return this.people.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       const candidates = async (thresholds: typeof TIGHT, documentIndex: string | null, seen: string[]) => {
         await m.query(
           `SELECT set_config('pg_trgm.similarity_threshold', $1, true),
