@@ -15,6 +15,7 @@ import { loggerParams } from './logging';
 import { NationalitiesModule } from './nationalities/nationalities.module';
 import { UsersModule } from './users/users.module';
 import { PeopleModule } from './people/people.module';
+import { ConsularModule } from './consular/consular.module';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
 
@@ -40,6 +41,7 @@ export class AppModule {
         UsersModule,
         HealthModule,
         PeopleModule,
+        ConsularModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -2,20 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Principal } from '../common/auth.decorators';
-import { ApiError } from '../common/errors';
 import { ConsentView } from './dto/person.view';
-import { ConsentType } from './dto/person-fields';
+import { CONSENT_FIELD_OF_TYPE, ConsentType } from './dto/person-fields';
 import { RecordConsentDto } from './dto/transition.dto';
+import { PersonAccess } from './access/person-access.service';
 import { PeopleRepository } from './people.repository';
 import { PersonHistory } from './person-history';
 import { Transactions } from '../database/transactions';
-
-const FIELD_OF = {
-  services: 'services',
-  consular_notification: 'consularNotification',
-  share_with_partners: 'shareWithPartners',
-  research: 'research',
-} as const;
 
 /** Consent is a history of answers; the current one per type is the latest row. */
 @Injectable()
@@ -25,6 +18,7 @@ export class ConsentsService {
     private readonly people: PeopleRepository,
     private readonly history: PersonHistory,
     private readonly audit: AuditService,
+    private readonly access: PersonAccess,
   ) {}
 
   /** One answer, as a row of its own (the write shared with intake). */
@@ -46,16 +40,14 @@ export class ConsentsService {
 
   async record(personId: string, dto: RecordConsentDto, actor: Principal): Promise<ConsentView> {
     return this.tx.run(async (m) => {
-      const person = await this.people.find(m, personId, true);
-      if (!person) throw ApiError.notFound('Person');
-      if (person.erased_at) throw ApiError.rule('PERSON_ERASED', 'This record was erased');
+      await this.access.loadVisible(m, personId, actor, { forUpdate: true });
       const row = await ConsentsService.append(m, personId, dto.type, dto.granted, actor.id, dto.note);
       const version = await this.people.bumpVersion(m, personId);
       await this.history.add(m, {
         personId,
         kind: 'field_change',
         actorId: actor.id,
-        fields: [`consents.${FIELD_OF[dto.type]}`],
+        fields: [`consents.${CONSENT_FIELD_OF_TYPE[dto.type]}`],
       });
       await this.audit.record(m, {
         actor,

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { Principal } from '../common/auth.decorators';
-import { ApiError } from '../common/errors';
 import { ageBandAt } from './age-band';
-import { PeopleRepository } from './people.repository';
+import { IdempotencyStore } from '../common/idempotency/idempotency.store';
+import { PersonAccess } from './access/person-access.service';
+import { PersonErasureHooks } from './erasure-hooks';
 import { PersonHistory } from './person-history';
 import { Transactions } from '../database/transactions';
 
@@ -17,15 +18,16 @@ import { Transactions } from '../database/transactions';
 export class ErasureService {
   constructor(
     private readonly tx: Transactions,
-    private readonly people: PeopleRepository,
     private readonly history: PersonHistory,
     private readonly audit: AuditService,
+    private readonly access: PersonAccess,
+    private readonly idempotency: IdempotencyStore,
+    private readonly hooks: PersonErasureHooks,
   ) {}
 
   async erase(id: string, actor: Principal): Promise<void> {
     await this.tx.run(async (m) => {
-      const person = await this.people.find(m, id, true);
-      if (!person) throw ApiError.notFound('Person');
+      const person = await this.access.loadVisible(m, id, actor, { forUpdate: true, allowErased: true });
       if (person.erased_at) return; // already erased: nothing left to wipe
 
       // Reports band people by age at departure; a case not yet departed is banded as of today.
@@ -48,14 +50,9 @@ export class ErasureService {
       );
       await m.query('UPDATE person_history SET note = NULL, reason = NULL WHERE person_id = $1', [id]);
       await m.query('UPDATE consents SET note = NULL WHERE person_id = $1', [id]);
-      await m.query(
-        `UPDATE consular_notifications SET acknowledgement_note = NULL, identity_verification_note = NULL,
-                travel_document_number_enc = NULL, travel_document_number_bidx = NULL
-          WHERE person_id = $1`,
-        [id],
-      );
-      // A stored intake response holds the person's data (encrypted): it goes too.
-      await m.query(`DELETE FROM idempotency_keys WHERE response_body->>'resourceId' = $1`, [id]);
+      // A stored intake answer holds the person's data (encrypted): it goes too.
+      await this.idempotency.forgetResource(m, id);
+      await this.hooks.forget(m, id);
       await this.history.add(m, { personId: id, kind: 'erased', actorId: actor.id });
       await this.audit.record(m, { actor, action: 'person.erase', entityType: 'person', entityId: id });
     });

@@ -1,25 +1,37 @@
 import { Module } from '@nestjs/common';
+import { PersonAccess } from './access/person-access.service';
 import { ConsentsService } from './consents.service';
 import { DuplicatesService } from './duplicates/duplicates.service';
+import { PersonErasureHooks } from './erasure-hooks';
 import { ErasureService } from './erasure.service';
 import { PeopleController } from './people.controller';
+import { PeopleMover } from './people-mover.service';
 import { PeopleRepository } from './people.repository';
 import { PeopleService } from './people.service';
 import { PersonHistory } from './person-history';
 import { PersonRecordsService } from './person-records.service';
 import { TransitionsService } from './transitions.service';
 
+/**
+ * People's public face (DESIGN.md §6): other features see a person only through PersonAccess, move
+ * people only through PeopleMover, and forget a person when asked through PersonErasureHooks.
+ * Nobody else writes `people`.
+ */
 @Module({
   controllers: [PeopleController],
   providers: [
     PeopleService,
     PeopleRepository,
     PersonHistory,
+    PersonAccess,
+    PeopleMover,
+    PersonErasureHooks,
     TransitionsService,
     ConsentsService,
     PersonRecordsService,
     DuplicatesService,
     ErasureService,
   ],
+  exports: [PersonAccess, PeopleMover, PersonErasureHooks],
 })
 export class PeopleModule {}

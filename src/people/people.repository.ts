@@ -56,6 +56,7 @@ export type PersonSummaryRow = Pick<
   | 'version'
   | 'created_at'
   | 'nationalities'
+  | 'document_number_enc'
 >;
 
 const DAY_MS = 86_400_000;
@@ -103,10 +104,11 @@ const PERSON_COLUMNS = `p.id, p.case_number, p.given_name, p.family_name, p.name
   p.hold_return_status, p.closed_reason, p.assigned_caseworker_id, p.document_number_enc, p.narrative_enc,
   p.departed_at, p.received_home_at, p.closed_at, p.erased_at, p.version, p.created_at, p.updated_at`;
 
-// A list row: no ciphertexts, no consents (lists show neither).
+// A list row: no narrative, no consents. The document number is there for the embassy's list, which
+// shows it; staff lists leave it out (their mapper never reads it).
 const SUMMARY_COLUMNS = `p.id, p.case_number, p.given_name, p.family_name, p.name_native, p.sex,
   to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.estimated_age, p.compound_id, p.rescued_at,
-  p.status, p.erased_at, p.version, p.created_at`;
+  p.status, p.erased_at, p.version, p.created_at, p.document_number_enc`;
 
 const NATIONALITIES = `coalesce((SELECT json_agg(json_build_object('code', pn.nationality_code, 'verified', pn.verified)
   ORDER BY pn.nationality_code) FROM person_nationalities pn WHERE pn.person_id = p.id), '[]') AS nationalities`;
@@ -164,13 +166,34 @@ export class PeopleRepository {
     );
   }
 
+  /** A record already known to be in the caller's scope (re-read after a write). */
   async find(m: EntityManager, id: string, lock = false): Promise<PersonRow | undefined> {
+    return this.findWhere(m, id, 'TRUE', [id], lock);
+  }
+
+  /** The person `$1` if it also meets `condition` (the access scope, written by PersonAccess). */
+  async findWhere(
+    m: EntityManager,
+    id: string,
+    condition: string,
+    params: unknown[],
+    lock = false,
+  ): Promise<PersonRow | undefined> {
     const [row] = (await m.query(
-      `SELECT ${PERSON_COLUMNS}, ${NATIONALITIES}, ${CONSENTS} FROM people p WHERE p.id = $1
+      `SELECT ${PERSON_COLUMNS}, ${NATIONALITIES}, ${CONSENTS} FROM people p WHERE p.id = $1 AND ${condition}
        ${lock ? 'FOR UPDATE OF p' : ''}`,
-      [id],
+      params,
     )) as PersonRow[];
     return row;
+  }
+
+  /** Of the ids in `$1`, those meeting `condition`. */
+  async idsWhere(m: EntityManager, condition: string, params: unknown[]): Promise<string[]> {
+    const rows = (await m.query(
+      `SELECT p.id FROM people p WHERE p.id = ANY($1::uuid[]) AND ${condition}`,
+      params,
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
   }
 
   /**
@@ -213,7 +236,8 @@ export class PeopleRepository {
     m: EntityManager,
     filter: PeopleFilter,
     limit: number,
-    after?: Keyset,
+    after: Keyset | undefined,
+    scope: (bind: (value: unknown) => string) => string,
   ): Promise<PersonSummaryRow[]> {
     const params: unknown[] = [];
     const p = (value: unknown) => {
@@ -221,6 +245,8 @@ export class PeopleRepository {
       return `$${params.length}`;
     };
     const where: string[] = [];
+    const scoped = scope(p);
+    if (scoped !== 'TRUE') where.push(scoped);
     const onlyNationality =
       filter.nationality &&
       !filter.status &&

@@ -11,20 +11,15 @@ import { ConsentsService } from './consents.service';
 import { FieldEncryption } from '../common/crypto/field-encryption.service';
 import { CreatePersonDto, NationalityClaimDto, PersonFieldsDto } from './dto/create-person.dto';
 import { ListPeopleQueryDto } from './dto/people-queries.dto';
+import { CONSENT_TYPE_OF_FIELD, type ConsentField } from './dto/person-fields';
 import { PersonSummaryView, PersonView } from './dto/person.view';
 import { UpdatePersonDto } from './dto/update-person.dto';
 import { nameKey } from './duplicates/name-key';
+import { assertNotErased, PersonAccess } from './access/person-access.service';
 import { PeopleRepository, PersonColumns, PersonRow } from './people.repository';
 import { PersonHistory } from './person-history';
 import { toPersonSummary, toPersonView } from './person.mapper';
 import { Transactions } from '../database/transactions';
-
-const CONSENT_FIELDS = {
-  services: 'services',
-  consularNotification: 'consular_notification',
-  shareWithPartners: 'share_with_partners',
-  research: 'research',
-} as const;
 
 /** API field → column, for the plain (not encrypted, not derived) fields. */
 const PLAIN_COLUMNS: Record<string, keyof PersonColumns> = {
@@ -63,6 +58,7 @@ export class PeopleService {
     private readonly nationalities: NationalitiesService,
     private readonly history: PersonHistory,
     private readonly audit: AuditService,
+    private readonly access: PersonAccess,
   ) {}
 
   async create(dto: CreatePersonDto, actor: Principal): Promise<PersonView> {
@@ -75,7 +71,7 @@ export class PeopleService {
       await this.people.insert(m, id, caseNumber, actor.id, columns, this.claims(dto.nationalities));
       const consents = Object.entries(dto.consents ?? {}).filter(([, granted]) => granted !== undefined);
       for (const [field, granted] of consents) {
-        const type = CONSENT_FIELDS[field as keyof typeof CONSENT_FIELDS];
+        const type = CONSENT_TYPE_OF_FIELD[field as ConsentField];
         await ConsentsService.append(m, id, type, granted, actor.id, 'given at intake');
       }
       const fields = Object.keys(dto).filter(
@@ -102,10 +98,9 @@ export class PeopleService {
   /** One person, full record. The read and its audit entry are one transaction. */
   async get(id: string, actor: Principal): Promise<PersonView> {
     return this.tx.run(async (m) => {
-      const row = await this.people.find(m, id);
-      if (!row) throw ApiError.notFound('Person');
+      const row = await this.access.loadVisible(m, id, actor, { allowErased: true });
       await this.audit.record(m, { actor, action: 'person.read', entityType: 'person', entityId: id });
-      return toPersonView(row, this.crypto);
+      return this.access.staffView(row);
     });
   }
 
@@ -116,7 +111,7 @@ export class PeopleService {
     if (query.nationality) this.nationalities.assertKnown([query.nationality], 'nationality');
     const filter = { ...query, q: query.q ? escapeLike(query.q) : undefined };
     return this.tx.run(async (m) => {
-      const rows = await this.people.list(m, filter, limit, after);
+      const rows = await this.access.page(m, actor, filter, limit, after);
       const shown = rows.slice(0, limit);
       await this.audit.recordMany(
         m,
@@ -134,11 +129,9 @@ export class PeopleService {
   ): Promise<PersonView> {
     if (dto.nationalities) this.checkNationalities(dto.nationalities);
     return this.tx.run(async (m) => {
-      const current = await this.people.find(m, id);
-      if (!current) throw ApiError.notFound('Person');
+      const current = await this.access.loadVisible(m, id, actor, { forUpdate: true, allowErased: true });
       const version = expectedVersion(ifMatch, current.version);
-      if (current.erased_at)
-        throw ApiError.rule('PERSON_ERASED', 'This record was erased and cannot be edited');
+      assertNotErased(current);
 
       const merged = this.merge(current, dto);
       await this.checkReferences(m, dto, merged);

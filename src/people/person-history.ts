@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { decodeCursor, Page, PageQueryDto, toPage } from '../common/pagination';
-import type { HistoryEntryView } from './dto/person.view';
+import type { HistoryEntryView, HistoryEventType } from './dto/person.view';
 import type { CaseStatus } from './workflow/case-workflow';
 
 export interface HistoryInput {
@@ -14,6 +14,8 @@ export interface HistoryInput {
   note?: string;
   /** Names of changed fields, never their values. */
   fields?: string[];
+  /** The event that caused this entry (a handover, a consular notification or action). */
+  event?: { type: HistoryEventType; id: string };
 }
 
 interface HistoryRow {
@@ -26,24 +28,43 @@ interface HistoryRow {
   reason: string | null;
   note: string | null;
   fields: string[];
+  event_type: HistoryEventType | null;
+  event_id: string | null;
 }
 
-/** A person's case history: status changes and field changes in one stream, newest first. */
+/** A person's case history: status changes, field changes and events in one stream, newest first. */
 @Injectable()
 export class PersonHistory {
-  async add(m: EntityManager, e: HistoryInput): Promise<void> {
+  async add(m: EntityManager, entry: HistoryInput): Promise<void> {
+    await this.addMany(m, [entry]);
+  }
+
+  /** Many entries in one INSERT (a handover of 2,000 people writes 2,000 entries at once). */
+  async addMany(m: EntityManager, entries: HistoryInput[]): Promise<void> {
+    if (!entries.length) return;
+    const column = <T>(pick: (e: HistoryInput) => T) => entries.map(pick);
+    // Arrays of arrays cannot be unnested as text[][] of uneven lengths: fields travel as JSON.
     await m.query(
-      `INSERT INTO person_history (person_id, kind, actor_id, from_status, to_status, reason, note, fields)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `INSERT INTO person_history
+         (person_id, kind, actor_id, from_status, to_status, reason, note, fields, event_type, event_id)
+       SELECT person_id, kind, actor_id, from_status, to_status, reason, note,
+              ARRAY(SELECT jsonb_array_elements_text(fields)), event_type, event_id
+         FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[],
+                     $8::jsonb[], $9::text[], $10::uuid[])
+              WITH ORDINALITY AS h(person_id, kind, actor_id, from_status, to_status, reason, note, fields,
+                                   event_type, event_id, n)
+        ORDER BY n`,
       [
-        e.personId,
-        e.kind,
-        e.actorId,
-        e.fromStatus ?? null,
-        e.toStatus ?? null,
-        e.reason ?? null,
-        e.note ?? null,
-        e.fields ?? [],
+        column((e) => e.personId),
+        column((e) => e.kind),
+        column((e) => e.actorId),
+        column((e) => e.fromStatus ?? null),
+        column((e) => e.toStatus ?? null),
+        column((e) => e.reason ?? null),
+        column((e) => e.note ?? null),
+        column((e) => JSON.stringify(e.fields ?? [])),
+        column((e) => e.event?.type ?? null),
+        column((e) => e.event?.id ?? null),
       ],
     );
   }
@@ -52,7 +73,8 @@ export class PersonHistory {
     const { limit } = query;
     const after = decodeCursor(query.cursor);
     const rows = (await m.query(
-      `SELECT id, kind, at, actor_id, from_status, to_status, reason, note, fields FROM person_history
+      `SELECT id, kind, at, actor_id, from_status, to_status, reason, note, fields, event_type, event_id
+         FROM person_history
         WHERE person_id = $1 ${after ? 'AND (at, id) < ($3::timestamptz, $4::uuid)' : ''}
         ORDER BY at DESC, id DESC LIMIT $2`,
       after ? [personId, limit + 1, after.at, after.id] : [personId, limit + 1],
@@ -71,6 +93,7 @@ export class PersonHistory {
         reason: r.reason,
         note: r.note,
         fields: r.fields,
+        event: r.event_type && r.event_id ? { type: r.event_type, id: r.event_id } : null,
       }),
     );
   }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { Principal } from '../common/auth.decorators';
-import { ApiError } from '../common/errors';
 import { decodeCursor, Page, PageQueryDto, toPage } from '../common/pagination';
 import { AccessLogEntryView, HistoryEntryView } from './dto/person.view';
-import { PeopleRepository } from './people.repository';
+import { PersonAccess } from './access/person-access.service';
 import { PersonHistory } from './person-history';
 import { Transactions } from '../database/transactions';
 
@@ -13,14 +12,14 @@ import { Transactions } from '../database/transactions';
 export class PersonRecordsService {
   constructor(
     private readonly tx: Transactions,
-    private readonly people: PeopleRepository,
     private readonly historyLog: PersonHistory,
     private readonly audit: AuditService,
+    private readonly access: PersonAccess,
   ) {}
 
   async history(personId: string, query: PageQueryDto, actor: Principal): Promise<Page<HistoryEntryView>> {
     return this.tx.run(async (m) => {
-      if (!(await this.exists(m, personId))) throw ApiError.notFound('Person');
+      await this.access.loadVisible(m, personId, actor, { allowErased: true });
       const page = await this.historyLog.page(m, personId, query);
       await this.audit.record(m, {
         actor,
@@ -41,7 +40,7 @@ export class PersonRecordsService {
     const { limit } = query;
     const after = decodeCursor(query.cursor, 'serial');
     return this.tx.run(async (m) => {
-      if (!(await this.exists(m, personId))) throw ApiError.notFound('Person');
+      await this.access.loadVisible(m, personId, actor, { allowErased: true });
       const rows = (await m.query(
         `SELECT id, at, actor_id, actor_role, action, outcome, request_id FROM audit_entries
           WHERE entity_type = 'person' AND entity_id = $1 ${after ? 'AND id < $3::bigint' : ''}
@@ -76,9 +75,5 @@ export class PersonRecordsService {
         }),
       );
     });
-  }
-
-  private async exists(m: import('typeorm').EntityManager, id: string): Promise<boolean> {
-    return ((await m.query('SELECT 1 FROM people WHERE id = $1', [id])) as unknown[]).length > 0;
   }
 }

@@ -149,6 +149,11 @@ export class IdempotencyStore {
     );
   }
 
+  /** Erasure: stored answers that show this record (they hold its personal data) are deleted. */
+  async forgetResource(m: EntityManager, resourceId: string): Promise<void> {
+    await m.query(`DELETE FROM idempotency_keys WHERE response_body->>'resourceId' = $1`, [resourceId]);
+  }
+
   private async purgeExpired(): Promise<void> {
     await this.dataSource.query(
       `DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`,

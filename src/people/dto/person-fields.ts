@@ -33,6 +33,19 @@ export const CONSENT_TYPES = [
 ] as const;
 export type ConsentType = (typeof CONSENT_TYPES)[number];
 
+/** A consent type (`consular_notification`, as stored) and its field in the API (`consularNotification`). */
+export const CONSENT_FIELD_OF_TYPE = {
+  services: 'services',
+  consular_notification: 'consularNotification',
+  share_with_partners: 'shareWithPartners',
+  research: 'research',
+} as const satisfies Record<ConsentType, string>;
+export type ConsentField = (typeof CONSENT_FIELD_OF_TYPE)[ConsentType];
+
+export const CONSENT_TYPE_OF_FIELD = Object.fromEntries(
+  Object.entries(CONSENT_FIELD_OF_TYPE).map(([type, field]) => [field, type]),
+) as Record<ConsentField, ConsentType>;
+
 /** Length limits, counted in characters (code points), not bytes. */
 export const LIMITS = {
   name: 200,

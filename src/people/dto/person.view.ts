@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { CaseStatus } from '../workflow/case-workflow';
 import type { ConsentType, RecruitedVia, Sex, Vulnerability } from './person-fields';
 
@@ -75,9 +76,25 @@ export class PersonPageView {
   nextCursor: string | null;
 }
 
+export const HISTORY_EVENT_TYPES = [
+  'handover',
+  'consular_notification',
+  'consular_acknowledgement',
+  'identity_verification',
+  'travel_document',
+] as const;
+export type HistoryEventType = (typeof HISTORY_EVENT_TYPES)[number];
+
+export class HistoryEventRefView {
+  @ApiProperty({ enum: HISTORY_EVENT_TYPES })
+  type: HistoryEventType;
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+}
+
 export class HistoryEntryView {
   id: string;
-  kind: 'created' | 'status_change' | 'field_change' | 'erased';
+  kind: 'created' | 'status_change' | 'field_change' | 'erased' | 'event';
   at: string;
   actorId: string | null;
   fromStatus: CaseStatus | null;
@@ -86,6 +103,8 @@ export class HistoryEntryView {
   note: string | null;
   /** Names of the fields changed; never their values. */
   fields: string[];
+  /** The event behind this entry: a handover, a consular notification or an embassy's action. */
+  event: HistoryEventRefView | null;
 }
 
 export class HistoryPageView {

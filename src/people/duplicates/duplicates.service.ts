@@ -7,6 +7,7 @@ import { NationalitiesService } from '../../nationalities/nationalities.service'
 import { DuplicatesQueryDto } from '../dto/people-queries.dto';
 import { DuplicatesView } from '../dto/person.view';
 import { PeopleRepository, type PersonRow } from '../people.repository';
+import { scopeSql, sqlParams } from '../access/person-scope';
 import { foldName, nameKey } from './name-key';
 import { NameComparer, scoreCandidate } from './scoring';
 import { Transactions } from '../../database/transactions';
@@ -51,7 +52,8 @@ type CandidateRow = Pick<
  * native-script name on `search_names`, folded in SQL by the same sr_fold() as the stored column
  * (word similarity: the native name is one stretch of the column). Within a source, a bonus for the
  * same date of birth ($5) keeps that person from being cut off by the LIMIT among many namesakes.
- * Erased people have no names and no blind index left, and are filtered out again.
+ * Erased people have no names and no blind index left, and are filtered out again; the access
+ * scope is appended last (its parameters follow $6).
  */
 const rankedBy = (similarity: string) =>
   `ORDER BY ${similarity} + CASE WHEN date_of_birth = $5::date THEN ${DOB_BONUS} ELSE 0 END DESC LIMIT ${PER_SOURCE}`;
@@ -73,7 +75,7 @@ const CANDIDATES_SQL = `
             ORDER BY pn.nationality_code) FROM person_nationalities pn WHERE pn.person_id = p.id), '[]')
            AS nationalities
     FROM ids JOIN people p ON p.id = ids.id
-   WHERE p.erased_at IS NULL`;
+   WHERE p.erased_at IS NULL AND `;
 
 /**
  * Possible duplicates of a person about to be registered. Candidates come from indexes only (blind
@@ -116,14 +118,8 @@ export class DuplicatesService {
                   set_config('pg_trgm.word_similarity_threshold', $2, true)`,
           [String(thresholds.similarity), String(thresholds.word)],
         );
-        return (await m.query(CANDIDATES_SQL, [
-          documentIndex,
-          full,
-          key,
-          native,
-          dob,
-          seen,
-        ])) as CandidateRow[];
+        const { params, bind } = sqlParams([documentIndex, full, key, native, dob, seen]);
+        return (await m.query(CANDIDATES_SQL + scopeSql(actor, 'p', bind), params)) as CandidateRow[];
       };
       const names = new NameComparer(); // this search's memo of folded names, skeletons, trigrams
       const score = (r: CandidateRow) => ({

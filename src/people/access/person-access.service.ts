@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { Principal } from '../../common/auth.decorators';
+import { FieldEncryption } from '../../common/crypto/field-encryption.service';
+import { ApiError } from '../../common/errors';
+import type { Keyset } from '../../common/pagination';
+import type { ConsularPersonView } from '../dto/consular-person.view';
+import type { PersonView } from '../dto/person.view';
+import { PeopleFilter, PeopleRepository, PersonRow, PersonSummaryRow } from '../people.repository';
+import { toPersonView } from '../person.mapper';
+import { scopeSql, sqlParams } from './person-scope';
+
+export interface LoadOptions {
+  /** Lock the row for the rest of the transaction (a write follows). */
+  forUpdate?: boolean;
+  /** Hand back an erased record instead of refusing it (reads; writes that check If-Match first). */
+  allowErased?: boolean;
+}
+
+/** Any write about an erased person: its record holds nothing to act on, and no new text may appear. */
+export function assertNotErased(row: Pick<PersonRow, 'erased_at'>): void {
+  if (row.erased_at) {
+    throw ApiError.rule(
+      'PERSON_ERASED',
+      'This record was erased: nothing more can be recorded about the person',
+    );
+  }
+}
+
+/**
+ * Who may see a person, decided here and only here (DESIGN.md §6): every route that touches a person
+ * loads it, filters ids or pages people through this service, and shows what the audience may see.
+ * A person outside the caller's scope is a 404, exactly like one that does not exist.
+ */
+@Injectable()
+export class PersonAccess {
+  constructor(
+    private readonly people: PeopleRepository,
+    private readonly crypto: FieldEncryption,
+  ) {}
+
+  /** One person the caller may see, or 404; an erased one is 422 PERSON_ERASED unless allowed. */
+  async loadVisible(
+    m: EntityManager,
+    id: string,
+    principal: Principal,
+    options: LoadOptions = {},
+  ): Promise<PersonRow> {
+    const { params, bind } = sqlParams([id]);
+    const row = await this.people.findWhere(m, id, scopeSql(principal, 'p', bind), params, options.forUpdate);
+    if (!row) throw ApiError.notFound('Person');
+    if (!options.allowErased) assertNotErased(row);
+    return row;
+  }
+
+  /** Of `ids`, those the caller may see: one statement whatever the number. */
+  async visibleIds(m: EntityManager, ids: string[], principal: Principal): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const { params, bind } = sqlParams([ids]);
+    return new Set(await this.people.idsWhere(m, scopeSql(principal, 'p', bind), params));
+  }
+
+  /** A keyset page of the people the caller may see, newest first, with the list's filters. */
+  async page(
+    m: EntityManager,
+    principal: Principal,
+    filter: PeopleFilter,
+    limit: number,
+    after?: Keyset,
+  ): Promise<PersonSummaryRow[]> {
+    return this.people.list(m, filter, limit, after, (bind) => scopeSql(principal, 'p', bind));
+  }
+
+  /** The whole record, for staff. */
+  staffView(row: PersonRow): PersonView {
+    return toPersonView(row, this.crypto);
+  }
+
+  /** The embassy's minimal view: no narrative, no other country's nationality. */
+  consularView(
+    row: Pick<
+      PersonSummaryRow,
+      | 'id'
+      | 'case_number'
+      | 'given_name'
+      | 'family_name'
+      | 'name_native'
+      | 'sex'
+      | 'date_of_birth'
+      | 'estimated_age'
+      | 'nationalities'
+      | 'status'
+      | 'document_number_enc'
+      | 'rescued_at'
+      | 'version'
+    >,
+    principal: Pick<Principal, 'nationalities'>,
+  ): ConsularPersonView {
+    return {
+      id: row.id,
+      caseNumber: row.case_number,
+      givenName: row.given_name,
+      familyName: row.family_name,
+      nameNative: row.name_native,
+      sex: row.sex as ConsularPersonView['sex'],
+      dateOfBirth: row.date_of_birth,
+      estimatedAge: row.estimated_age,
+      nationalities: row.nationalities.filter((n) => principal.nationalities.includes(n.code)),
+      status: row.status,
+      documentNumber: this.crypto.open('people.document_number', row.id, row.document_number_enc),
+      rescuedAt: row.rescued_at.toISOString(),
+      version: row.version,
+    };
+  }
+}

@@ -1,0 +1,60 @@
+import type { Principal } from '../../common/auth.decorators';
+import { CASE_STAFF } from '../../common/roles';
+
+/** Who a principal is to a person record: staff see every case; an embassy its own nationals; others none. */
+export type Audience = 'staff' | 'consular' | 'none';
+
+export function audienceOf(principal: Pick<Principal, 'role'>): Audience {
+  if (CASE_STAFF.includes(principal.role)) return 'staff';
+  return principal.role === 'consular' ? 'consular' : 'none';
+}
+
+/** Adds a value to a parameter list and answers its placeholder (`$3`). */
+export type Bind = (value: unknown) => string;
+
+/** A parameter list and its binder, for building one statement from several fragments. */
+export function sqlParams(initial: unknown[] = []): { params: unknown[]; bind: Bind } {
+  const params = [...initial];
+  return {
+    params,
+    bind: (value) => {
+      params.push(value);
+      return `$${params.length}`;
+    },
+  };
+}
+
+/** The latest answer of this type is a grant (no answer at all is no consent). */
+export const consentGrantedSql = (person: string, type: string) =>
+  `coalesce((SELECT c.granted FROM consents c WHERE c.person_id = ${person}.id AND c.type = '${type}'
+              ORDER BY c.recorded_at DESC, c.id DESC LIMIT 1), false)`;
+
+/**
+ * The rows of `people` (as `alias`) a principal may see, as one SQL condition: the whole access rule
+ * (DESIGN.md §4), and the only place it is written.
+ * - staff: every person, erased records included (they read as `erased: true`);
+ * - consular: people holding one of the officer's nationalities, whose current consent to consular
+ *   notification is a grant (Vienna Convention art. 36: only at the person's request), with no
+ *   protection claim (a claim, or a hold entered from one, locks every embassy out), never erased;
+ * - anyone else: nobody. A role added tomorrow sees nothing until this says otherwise.
+ */
+export function scopeSql(
+  principal: Pick<Principal, 'role' | 'nationalities'>,
+  alias: string,
+  bind: Bind,
+): string {
+  switch (audienceOf(principal)) {
+    case 'staff':
+      return 'TRUE';
+    case 'consular':
+      return `(${alias}.erased_at IS NULL
+        AND ${alias}.status <> 'protection_claim'
+        AND ${alias}.hold_return_status IS DISTINCT FROM 'protection_claim'
+        AND EXISTS (SELECT 1 FROM person_nationalities scope_pn
+                     WHERE scope_pn.person_id = ${alias}.id
+                       AND scope_pn.nationality_code = ANY(${bind(principal.nationalities)}::text[]))
+        AND ${consentGrantedSql(alias, 'consular_notification')})`;
+    default:
+      return 'FALSE';
+  }
+}
