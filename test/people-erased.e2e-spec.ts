@@ -1,0 +1,133 @@
+import { API, createTestApp, expectError, loginAs, SignedIn, TestApp } from './support/app';
+import { createPerson, forceStatus } from './support/people';
+
+/**
+ * An erased person's record holds nothing to act on, and erasure promised that no free text about
+ * them exists any more: every write about them is refused with 422 PERSON_ERASED and leaves no row.
+ * (Handovers and consular notifications prove the same in their own specs.)
+ */
+describe('Writes about an erased person', () => {
+  let t: TestApp;
+  let cw: SignedIn;
+  let supervisor: SignedIn;
+  let admin: SignedIn;
+  let erasedId: string;
+  let version: number;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    cw = await loginAs(t, 'caseworker');
+    supervisor = await loginAs(t, 'supervisor');
+    admin = await loginAs(t, 'admin');
+    const p = await createPerson(t, cw);
+    await forceStatus(t, p.id, 'screening');
+    expect((await t.http().delete(`${API}/people/${p.id}`).set(admin.auth)).status).toBe(204);
+    erasedId = p.id;
+    version = (await t.http().get(`${API}/people/${p.id}`).set(cw.auth)).body.version;
+  });
+  afterAll(() => t.close());
+
+  const historyRows = async () =>
+    (await t.db.query('SELECT count(*)::int AS n FROM person_history WHERE person_id = $1', [erasedId]))[0].n;
+  const consentRows = async () =>
+    (await t.db.query('SELECT count(*)::int AS n FROM consents WHERE person_id = $1', [erasedId]))[0].n;
+
+  it.each([
+    ['a caseworker', 'presumed_victim'],
+    ['a caseworker', 'on_hold'],
+    ['a supervisor', 'not_victim'],
+  ])('a transition by %s (to %s) is 422 PERSON_ERASED and writes no note', async (who, to) => {
+    const before = await historyRows();
+    const res = await t
+      .http()
+      .post(`${API}/people/${erasedId}/transitions`)
+      .set((who === 'a supervisor' ? supervisor : cw).auth)
+      .set('If-Match', `"${version}"`)
+      .send({ to, note: 'A new note about an erased person' });
+    expectError(res, 422, 'PERSON_ERASED');
+    expect(await historyRows()).toBe(before);
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM person_history WHERE note LIKE '%erased person%'`,
+    );
+    expect(n).toBe(0);
+  });
+
+  it('a stale If-Match on an erased person still answers 412 first (the contract orders If-Match before rules)', async () => {
+    const res = await t
+      .http()
+      .post(`${API}/people/${erasedId}/transitions`)
+      .set(cw.auth)
+      .set('If-Match', `"${version - 1}"`)
+      .send({ to: 'presumed_victim' });
+    expectError(res, 412, 'VERSION_MISMATCH');
+  });
+
+  it('a consent is 422 PERSON_ERASED and records nothing', async () => {
+    const before = await consentRows();
+    const res = await t
+      .http()
+      .post(`${API}/people/${erasedId}/consents`)
+      .set(cw.auth)
+      .send({ type: 'services', granted: true, note: 'Given again' });
+    expectError(res, 422, 'PERSON_ERASED');
+    expect(await consentRows()).toBe(before);
+  });
+
+  it('an edit is 422 PERSON_ERASED', async () => {
+    const res = await t
+      .http()
+      .patch(`${API}/people/${erasedId}`)
+      .set(cw.auth)
+      .set('If-Match', `"${version}"`)
+      .send({ givenName: 'Back' });
+    expectError(res, 422, 'PERSON_ERASED');
+  });
+
+  it('reads still answer: the record (erased: true), its history and access log', async () => {
+    expect((await t.http().get(`${API}/people/${erasedId}`).set(cw.auth)).body.erased).toBe(true);
+    expect((await t.http().get(`${API}/people/${erasedId}/history`).set(cw.auth)).status).toBe(200);
+    expect((await t.http().get(`${API}/people/${erasedId}/access-log`).set(supervisor.auth)).status).toBe(
+      200,
+    );
+  });
+
+  it('erasing again is a no-op 204, not a second wipe', async () => {
+    const before = await historyRows();
+    expect((await t.http().delete(`${API}/people/${erasedId}`).set(admin.auth)).status).toBe(204);
+    expect(await historyRows()).toBe(before);
+  });
+});
+
+describe('Manual transitions through the batch mover', () => {
+  let t: TestApp;
+  let cw: SignedIn;
+  beforeAll(async () => {
+    t = await createTestApp();
+    cw = await loginAs(t, 'caseworker');
+  });
+  afterAll(() => t.close());
+
+  it('a manual transition writes its side effects through the batch mover: closing stamps reason and time', async () => {
+    const supervisor = await loginAs(t, 'supervisor');
+    const p = await createPerson(t, cw);
+    const v = await forceStatus(t, p.id, 'not_victim');
+    const res = await t
+      .http()
+      .post(`${API}/people/${p.id}/transitions`)
+      .set(supervisor.auth)
+      .set('If-Match', `"${v}"`)
+      .send({ to: 'closed', reason: 'not_victim', note: 'Screened out' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'closed', closedReason: 'not_victim', version: v + 1 });
+    expect(Date.parse(res.body.closedAt)).toBeGreaterThan(Date.now() - 60_000);
+    const history = await t.http().get(`${API}/people/${p.id}/history`).set(cw.auth);
+    expect(history.body.items[0]).toMatchObject({
+      kind: 'status_change',
+      fromStatus: 'not_victim',
+      toStatus: 'closed',
+      reason: 'not_victim',
+      note: 'Screened out',
+      event: null,
+    });
+  });
+});
