@@ -1,3 +1,5 @@
+import type { StageWithTarget } from './stage-targets';
+
 /** The validated, typed configuration. Injected by its class; nothing reads process.env elsewhere. */
 export abstract class AppConfig {
   abstract readonly env: 'development' | 'production' | 'test';
@@ -27,4 +29,6 @@ export abstract class AppConfig {
   };
   abstract readonly bootstrapAdmin: { email: string; password: string } | undefined;
   abstract readonly reports: { kDonor: number; kRestricted: number };
+  /** Target hours per workflow stage (the stage clocks): a case longer in its status is overdue. */
+  abstract readonly stageTargetHours: Readonly<Record<StageWithTarget, number>>;
 }

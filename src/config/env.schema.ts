@@ -41,6 +41,11 @@ export const envSchema = Joi.object({
 
   REPORT_K_DONOR: Joi.number().integer().min(2).default(11),
   REPORT_K_RESTRICTED: Joi.number().integer().min(2).default(5),
+  // e.g. `presumed_victim=72,consular_notified=336` (hours); stages not named keep their default.
+  STAGE_TARGETS: Joi.string()
+    .pattern(/^\s*[a-z_]+\s*=\s*\d+(\.\d+)?\s*(,\s*[a-z_]+\s*=\s*\d+(\.\d+)?\s*)*$/)
+    .allow('')
+    .default(''),
 })
   .with('BOOTSTRAP_ADMIN_EMAIL', 'BOOTSTRAP_ADMIN_PASSWORD')
   .with('ENCRYPTION_KEYS', 'ENCRYPTION_ACTIVE_KEY_ID')

@@ -1,3 +1,4 @@
+import { parseStageTargets } from './stage-targets';
 import { Logger } from '@nestjs/common';
 import { resolve } from 'node:path';
 import { AppConfig } from './app-config';
@@ -40,6 +41,7 @@ interface ValidatedEnv {
   BOOTSTRAP_ADMIN_PASSWORD?: string;
   REPORT_K_DONOR: number;
   REPORT_K_RESTRICTED: number;
+  STAGE_TARGETS: string;
 }
 
 function parseKeys(spec: string): Record<string, Buffer> {
@@ -104,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       ? { email: v.BOOTSTRAP_ADMIN_EMAIL, password: v.BOOTSTRAP_ADMIN_PASSWORD! }
       : undefined,
     reports: { kDonor: v.REPORT_K_DONOR, kRestricted: v.REPORT_K_RESTRICTED },
+    stageTargetHours: parseStageTargets(v.STAGE_TARGETS),
   };
 }
 

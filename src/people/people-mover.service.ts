@@ -17,7 +17,7 @@ export interface LockedPerson extends StatusColumns {
 export interface MoveContext {
   trigger: Trigger;
   actor: Principal;
-  /** When the move happened (a handover's time; now for the others). */
+  /** When the move happened (a handover's time; now for the others): the new stage's clock starts here. */
   at: Date;
   /** The closing reason, for `closed`. */
   closeReason?: CloseReason;
@@ -70,7 +70,7 @@ export class PeopleMover {
       `UPDATE people p
           SET status = u.status, hold_return_status = u.hold_return_status, closed_reason = u.closed_reason,
               closed_at = u.closed_at, departed_at = u.departed_at, received_home_at = u.received_home_at,
-              version = p.version + 1, updated_at = now()
+              status_since = $8, version = p.version + 1, updated_at = now()
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[],
                      $7::timestamptz[])
               AS u(id, status, hold_return_status, closed_reason, closed_at, departed_at, received_home_at)
@@ -84,6 +84,7 @@ export class PeopleMover {
         column('closed_at'),
         column('departed_at'),
         column('received_home_at'),
+        ctx.at,
       ],
     )) as [{ id: string; version: number }[], number];
     await this.history.addMany(
