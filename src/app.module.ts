@@ -15,6 +15,7 @@ import { loggerParams } from './logging';
 import { NationalitiesModule } from './nationalities/nationalities.module';
 import { UsersModule } from './users/users.module';
 import { PeopleModule } from './people/people.module';
+import { CompoundsModule } from './compounds/compounds.module';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
 
@@ -39,6 +40,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         HealthModule,
+        CompoundsModule,
         PeopleModule,
       ],
       providers: [
