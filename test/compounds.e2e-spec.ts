@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { API, createTestApp, expectError, loginAs, type SignedIn, type TestApp } from './support/app';
+import { personPayload } from './support/people';
 
 /** 400 VALIDATION_FAILED naming `field` among its details. */
 function expectFieldError(res: Response, field: string): void {
@@ -356,6 +357,21 @@ describe('Compounds', () => {
       const res = await list('q=Park&limit=1');
       expect(res.body.items).toHaveLength(1);
       expect(res.body.nextCursor).toBeNull();
+    });
+  });
+
+  describe('people held in a compound', () => {
+    it('intake accepts a compound recorded here, and refuses an id that names none', async () => {
+      const { id } = await create();
+      const person = await t
+        .http()
+        .post(`${API}/people`)
+        .set(cw.auth)
+        .send(personPayload({ compoundId: id }));
+      expect(person.status).toBe(201);
+      expect(person.body.compoundId).toBe(id);
+      const stray = personPayload({ compoundId: randomUUID() });
+      expectFieldError(await t.http().post(`${API}/people`).set(cw.auth).send(stray), 'compoundId');
     });
   });
 

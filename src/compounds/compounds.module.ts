@@ -6,5 +6,6 @@ import { CompoundsService } from './compounds.service';
 @Module({
   controllers: [CompoundsController],
   providers: [CompoundsService, CompoundsRepository],
+  exports: [CompoundsRepository],
 })
 export class CompoundsModule {}

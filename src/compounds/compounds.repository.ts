@@ -109,6 +109,12 @@ export class CompoundsRepository {
     return row && toCompoundView(row);
   }
 
+  /** For features that point at a compound (a person's compoundId), so they need not query this table. */
+  async exists(id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const found = (await manager.query('SELECT 1 FROM compounds WHERE id = $1', [id])) as unknown[];
+    return found.length > 0;
+  }
+
   /** Newest first, keyset-paged on (created_at, id); limit + 1 rows, as toPage expects. */
   async page(
     filter: CompoundFilter,

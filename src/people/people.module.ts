@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CompoundsModule } from '../compounds/compounds.module';
 import { ConsentsService } from './consents.service';
 import { DuplicatesService } from './duplicates/duplicates.service';
 import { ErasureService } from './erasure.service';
@@ -10,6 +11,7 @@ import { PersonRecordsService } from './person-records.service';
 import { TransitionsService } from './transitions.service';
 
 @Module({
+  imports: [CompoundsModule],
   controllers: [PeopleController],
   providers: [
     PeopleService,

@@ -18,6 +18,7 @@ import { PeopleRepository, PersonColumns, PersonRow } from './people.repository'
 import { PersonHistory } from './person-history';
 import { toPersonSummary, toPersonView } from './person.mapper';
 import { Transactions } from '../database/transactions';
+import { CompoundsRepository } from '../compounds/compounds.repository';
 
 const CONSENT_FIELDS = {
   services: 'services',
@@ -63,6 +64,7 @@ export class PeopleService {
     private readonly nationalities: NationalitiesService,
     private readonly history: PersonHistory,
     private readonly audit: AuditService,
+    private readonly compounds: CompoundsRepository,
   ) {}
 
   async create(dto: CreatePersonDto, actor: Principal): Promise<PersonView> {
@@ -195,8 +197,9 @@ export class PeopleService {
     },
   ): Promise<void> {
     if (dto.compoundId) {
-      const found = (await m.query('SELECT 1 FROM compounds WHERE id = $1', [dto.compoundId])) as unknown[];
-      if (!found.length) throw ApiError.field('compoundId', 'no compound with this id');
+      if (!(await this.compounds.exists(dto.compoundId, m))) {
+        throw ApiError.field('compoundId', 'no compound with this id');
+      }
     }
     if (merged.dateOfBirth && merged.estimatedAge !== null && merged.estimatedAge !== undefined) {
       throw ApiError.field(
