@@ -26,6 +26,10 @@ const KNOWN_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'GET /api/v1/audit': ['admin'],
   'GET /api/v1/audit/verify': ['admin'],
   'GET /api/v1/nationalities': ALL,
+  'POST /api/v1/compounds': ['admin', 'supervisor', 'caseworker'],
+  'GET /api/v1/compounds': ['admin', 'supervisor', 'caseworker', 'consular'],
+  'GET /api/v1/compounds/:id': ['admin', 'supervisor', 'caseworker', 'consular'],
+  'PATCH /api/v1/compounds/:id': ['admin', 'supervisor', 'caseworker'],
 };
 
 /** The only routes anyone may call without signing in (docs aside, which are not API routes). */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PersonAccess } from './access/person-access.service';
+import { CompoundsModule } from '../compounds/compounds.module';
 import { ConsentsService } from './consents.service';
 import { DuplicatesService } from './duplicates/duplicates.service';
 import { PersonErasureHooks } from './erasure-hooks';
@@ -18,6 +19,7 @@ import { TransitionsService } from './transitions.service';
  * Nobody else writes `people`.
  */
 @Module({
+  imports: [CompoundsModule],
   controllers: [PeopleController],
   providers: [
     PeopleService,

@@ -20,6 +20,7 @@ import { PeopleRepository, PersonColumns, PersonRow } from './people.repository'
 import { PersonHistory } from './person-history';
 import { toPersonSummary, toPersonView } from './person.mapper';
 import { Transactions } from '../database/transactions';
+import { CompoundLookup } from '../compounds/compound-lookup.service';
 
 /** API field → column, for the plain (not encrypted, not derived) fields. */
 const PLAIN_COLUMNS: Record<string, keyof PersonColumns> = {
@@ -59,6 +60,7 @@ export class PeopleService {
     private readonly history: PersonHistory,
     private readonly audit: AuditService,
     private readonly access: PersonAccess,
+    private readonly compounds: CompoundLookup,
   ) {}
 
   async create(dto: CreatePersonDto, actor: Principal): Promise<PersonView> {
@@ -188,8 +190,9 @@ export class PeopleService {
     },
   ): Promise<void> {
     if (dto.compoundId) {
-      const found = (await m.query('SELECT 1 FROM compounds WHERE id = $1', [dto.compoundId])) as unknown[];
-      if (!found.length) throw ApiError.field('compoundId', 'no compound with this id');
+      if (!(await this.compounds.exists(m, dto.compoundId))) {
+        throw ApiError.field('compoundId', 'no compound with this id');
+      }
     }
     if (merged.dateOfBirth && merged.estimatedAge !== null && merged.estimatedAge !== undefined) {
       throw ApiError.field(
