@@ -16,6 +16,7 @@ import { NationalitiesModule } from './nationalities/nationalities.module';
 import { UsersModule } from './users/users.module';
 import { PeopleModule } from './people/people.module';
 import { ConsularModule } from './consular/consular.module';
+import { ReportsModule } from './reports/reports.module';
 import { CompoundsModule } from './compounds/compounds.module';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
@@ -44,6 +45,7 @@ export class AppModule {
         CompoundsModule,
         PeopleModule,
         ConsularModule,
+        ReportsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -14,6 +14,7 @@ export interface Nationality {
 export class NationalitiesService implements OnModuleInit {
   private all: Nationality[] = [];
   private codes = new Set<string>();
+  private names = new Map<string, string>();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -22,10 +23,16 @@ export class NationalitiesService implements OnModuleInit {
       'SELECT code, alpha2, name FROM nationalities ORDER BY name',
     )) as Nationality[];
     this.codes = new Set(this.all.map((n) => n.code));
+    this.names = new Map(this.all.map((n) => [n.code, n.name]));
   }
 
   list(): Nationality[] {
     return this.all;
+  }
+
+  /** The English name of a code (reports label their rows with it). */
+  nameOf(code: string): string | undefined {
+    return this.names.get(code);
   }
 
   isKnown(code: string): boolean {

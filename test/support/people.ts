@@ -47,3 +47,46 @@ export async function forceStatus(
   )) as [{ version: number }[], number];
   return rows[0].version;
 }
+
+export interface PersonFixture {
+  nationalities: string[];
+  sex?: string;
+  status?: string;
+  rescuedAt?: string;
+  departedAt?: string | null;
+  dateOfBirth?: string | null;
+  compoundId?: string | null;
+  statusSince?: string;
+}
+
+/**
+ * Many people at once, straight into the tables (fixtures for counting: reports, benchmarks). Each
+ * gets a case number no intake would give (year 1900 + a random block), so they never collide.
+ */
+export async function insertPeople(t: TestApp, people: PersonFixture[]): Promise<string[]> {
+  const block = Math.floor(Math.random() * 1e6) * 1000;
+  const ids = people.map(() => randomUUID());
+  await t.db.query(
+    `INSERT INTO people (id, case_number, sex, status, rescued_at, departed_at, date_of_birth, compound_id, status_since)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[],
+                          $7::date[], $8::uuid[], $9::timestamptz[])`,
+    [
+      ids,
+      people.map((_, i) => `1900-${String(block + i).padStart(10, '0')}`),
+      people.map((p) => p.sex ?? 'female'),
+      people.map((p) => p.status ?? (p.departedAt ? 'departed' : 'screening')),
+      people.map((p) => p.rescuedAt ?? '2023-10-01T00:00:00Z'),
+      people.map((p) => p.departedAt ?? null),
+      people.map((p) => p.dateOfBirth ?? null),
+      people.map((p) => p.compoundId ?? null),
+      people.map((p) => p.statusSince ?? new Date().toISOString()),
+    ],
+  );
+  const pairs = people.flatMap((p, i) => p.nationalities.map((code) => [ids[i], code]));
+  await t.db.query(
+    `INSERT INTO person_nationalities (person_id, nationality_code, person_created_at)
+     SELECT u.id, u.code, p.created_at FROM unnest($1::uuid[], $2::text[]) AS u(id, code) JOIN people p ON p.id = u.id`,
+    [pairs.map((x) => x[0]), pairs.map((x) => x[1])],
+  );
+  return ids;
+}
