@@ -11,6 +11,7 @@ import { API, createTestApp, expectError, loginAs, type SignedIn, type TestApp }
 import { type DiscoveredRoute, discoverRoutes, expressRoutes, routeKey, withParams } from './support/routes';
 
 const ALL = [...ROLES].sort();
+const STAFF: readonly Role[] = ['admin', 'supervisor', 'caseworker'];
 
 /** What the contract (API.md, DESIGN.md §4) says about the routes known today. `public` or the roles allowed. */
 const KNOWN_ROUTES: Record<string, 'public' | readonly Role[]> = {
@@ -26,6 +27,10 @@ const KNOWN_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'GET /api/v1/audit': ['admin'],
   'GET /api/v1/audit/verify': ['admin'],
   'GET /api/v1/nationalities': ALL,
+  'POST /api/v1/consular/contacts': STAFF,
+  'GET /api/v1/consular/contacts': [...STAFF, 'consular'],
+  'GET /api/v1/consular/contacts/:id': [...STAFF, 'consular'],
+  'PATCH /api/v1/consular/contacts/:id': STAFF,
 };
 
 /** The only routes anyone may call without signing in (docs aside, which are not API routes). */

@@ -2,12 +2,19 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { PersonErasureHooks } from '../people/erasure-hooks';
 import { PeopleModule } from '../people/people.module';
 import { ContactLookup } from './contact-lookup.service';
+import { ContactsController } from './contacts.controller';
+import { ContactsRepository } from './contacts.repository';
+import { ContactsService } from './contacts.service';
 import { NotificationsRepository } from './notifications.repository';
 
-/** Consular coordination: contacts, notifications, and the embassy's side of a case. */
+/**
+ * Consular coordination: contacts, notifications, and the embassy's side of a case. People are seen
+ * through PersonAccess and moved through PeopleMover; this module writes only its own two tables.
+ */
 @Module({
   imports: [PeopleModule],
-  providers: [NotificationsRepository, ContactLookup],
+  controllers: [ContactsController],
+  providers: [ContactsRepository, ContactsService, NotificationsRepository, ContactLookup],
   exports: [ContactLookup],
 })
 export class ConsularModule implements OnModuleInit {
