@@ -31,6 +31,8 @@ const KNOWN_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'GET /api/v1/consular/contacts': [...STAFF, 'consular'],
   'GET /api/v1/consular/contacts/:id': [...STAFF, 'consular'],
   'PATCH /api/v1/consular/contacts/:id': STAFF,
+  'POST /api/v1/people/:id/consular-notifications': STAFF,
+  'GET /api/v1/people/:id/consular-notifications': STAFF,
 };
 
 /** The only routes anyone may call without signing in (docs aside, which are not API routes). */

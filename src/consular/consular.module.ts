@@ -5,7 +5,9 @@ import { ContactLookup } from './contact-lookup.service';
 import { ContactsController } from './contacts.controller';
 import { ContactsRepository } from './contacts.repository';
 import { ContactsService } from './contacts.service';
+import { NotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';
+import { NotificationsService } from './notifications.service';
 
 /**
  * Consular coordination: contacts, notifications, and the embassy's side of a case. People are seen
@@ -13,8 +15,14 @@ import { NotificationsRepository } from './notifications.repository';
  */
 @Module({
   imports: [PeopleModule],
-  controllers: [ContactsController],
-  providers: [ContactsRepository, ContactsService, NotificationsRepository, ContactLookup],
+  controllers: [ContactsController, NotificationsController],
+  providers: [
+    ContactsRepository,
+    ContactsService,
+    NotificationsRepository,
+    NotificationsService,
+    ContactLookup,
+  ],
   exports: [ContactLookup],
 })
 export class ConsularModule implements OnModuleInit {
