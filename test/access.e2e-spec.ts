@@ -33,6 +33,11 @@ const KNOWN_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'PATCH /api/v1/consular/contacts/:id': STAFF,
   'POST /api/v1/people/:id/consular-notifications': STAFF,
   'GET /api/v1/people/:id/consular-notifications': STAFF,
+  'GET /api/v1/consular/cases': ['consular'],
+  'GET /api/v1/consular/cases/:id': ['consular'],
+  'POST /api/v1/consular/cases/:id/acknowledge': ['consular'],
+  'POST /api/v1/consular/cases/:id/identity-verification': ['consular'],
+  'POST /api/v1/consular/cases/:id/travel-document': ['consular'],
 };
 
 /** The only routes anyone may call without signing in (docs aside, which are not API routes). */

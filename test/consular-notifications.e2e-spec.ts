@@ -232,5 +232,20 @@ describe('Consular notifications (staff)', () => {
       for (const call of calls) expectError(await call.set(officer.auth), 403, 'FORBIDDEN');
       expect((await person(p.id)).body.status).toBe('presumed_victim');
     });
+
+    it.each(['admin', 'supervisor', 'caseworker', 'analyst', 'donor'] as const)(
+      'refuses the %s role on the embassy’s routes',
+      async (role) => {
+        const user = await loginAs(t, role);
+        expectError(await t.http().get(`${API}/consular/cases`).set(user.auth), 403, 'FORBIDDEN');
+        const p = await personOf(t, cw, ['THA']);
+        expectError(await t.http().get(`${API}/consular/cases/${p.id}`).set(user.auth), 403, 'FORBIDDEN');
+        expectError(
+          await t.http().post(`${API}/consular/cases/${p.id}/acknowledge`).set(user.auth).send({}),
+          403,
+          'FORBIDDEN',
+        );
+      },
+    );
   });
 });

@@ -5,6 +5,8 @@ import { ContactLookup } from './contact-lookup.service';
 import { ContactsController } from './contacts.controller';
 import { ContactsRepository } from './contacts.repository';
 import { ContactsService } from './contacts.service';
+import { EmbassyCasesController } from './embassy-cases.controller';
+import { EmbassyCasesService } from './embassy-cases.service';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
@@ -15,12 +17,13 @@ import { NotificationsService } from './notifications.service';
  */
 @Module({
   imports: [PeopleModule],
-  controllers: [ContactsController, NotificationsController],
+  controllers: [ContactsController, NotificationsController, EmbassyCasesController],
   providers: [
     ContactsRepository,
     ContactsService,
     NotificationsRepository,
     NotificationsService,
+    EmbassyCasesService,
     ContactLookup,
   ],
   exports: [ContactLookup],

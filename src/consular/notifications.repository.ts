@@ -36,6 +36,13 @@ export interface NewNotification {
   createdBy: string;
 }
 
+export interface TravelDocumentColumns {
+  type: TravelDocumentType;
+  numberEnc: string;
+  numberBidx: string | null;
+  expiresAt: string;
+}
+
 const COLUMNS = `n.id, n.person_id, n.country_code, n.contact_id, n.channel, n.notified_at, n.acknowledged_at,
   n.acknowledged_by, n.acknowledgement_note, n.identity_verified_at, n.identity_verified_by,
   n.identity_verification_note, n.travel_document_type, n.travel_document_number_enc,
@@ -77,6 +84,70 @@ export class NotificationsRepository implements ForgetsPeople {
         ORDER BY ${LATEST_FIRST} LIMIT $2`,
       after ? [personId, limit + 1, after.at, after.id] : [personId, limit + 1],
     )) as NotificationRow[];
+  }
+
+  /** For each person, the latest notification to one of `countries` (one statement for a whole page). */
+  async latestTo(
+    m: EntityManager,
+    personIds: string[],
+    countries: string[],
+  ): Promise<Map<string, NotificationRow>> {
+    if (!personIds.length) return new Map();
+    const rows = (await m.query(
+      `SELECT DISTINCT ON (n.person_id) ${COLUMNS} FROM consular_notifications n
+        WHERE n.person_id = ANY($1::uuid[]) AND n.country_code = ANY($2::text[])
+        ORDER BY n.person_id, ${LATEST_FIRST}`,
+      [personIds, countries],
+    )) as NotificationRow[];
+    return new Map(rows.map((r) => [r.person_id, r]));
+  }
+
+  /** The notification an embassy's action belongs to, locked for the rest of the transaction. */
+  async latestToForUpdate(
+    m: EntityManager,
+    personId: string,
+    countries: string[],
+  ): Promise<NotificationRow | undefined> {
+    const [row] = (await m.query(
+      `SELECT ${COLUMNS} FROM consular_notifications n
+        WHERE n.person_id = $1 AND n.country_code = ANY($2::text[])
+        ORDER BY ${LATEST_FIRST} LIMIT 1 FOR UPDATE`,
+      [personId, countries],
+    )) as NotificationRow[];
+    return row;
+  }
+
+  /**
+   * The first acknowledgement's time and officer stay (they answer "when did the embassy respond");
+   * a later one may add a note.
+   */
+  async acknowledge(m: EntityManager, id: string, by: string, note: string | undefined): Promise<void> {
+    await m.query(
+      `UPDATE consular_notifications
+          SET acknowledged_at = coalesce(acknowledged_at, now()), acknowledged_by = coalesce(acknowledged_by, $2),
+              acknowledgement_note = coalesce($3, acknowledgement_note)
+        WHERE id = $1`,
+      [id, by, note ?? null],
+    );
+  }
+
+  async verifyIdentity(m: EntityManager, id: string, by: string, note: string | undefined): Promise<void> {
+    await m.query(
+      `UPDATE consular_notifications
+          SET identity_verified_at = now(), identity_verified_by = $2, identity_verification_note = $3
+        WHERE id = $1`,
+      [id, by, note ?? null],
+    );
+  }
+
+  async recordTravelDocument(m: EntityManager, id: string, doc: TravelDocumentColumns): Promise<void> {
+    await m.query(
+      `UPDATE consular_notifications
+          SET travel_document_type = $2, travel_document_number_enc = $3, travel_document_number_bidx = $4,
+              travel_document_expires_at = $5, travel_document_issued_at = now()
+        WHERE id = $1`,
+      [id, doc.type, doc.numberEnc, doc.numberBidx, doc.expiresAt],
+    );
   }
 
   /** Erasure: the notes and the travel-document number go; the dates stay for the timeliness figures. */

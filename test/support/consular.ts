@@ -1,5 +1,39 @@
-import { API, type SignedIn, type TestApp } from './app';
+import type { Response } from 'supertest';
+import { API, expectError, type SignedIn, type TestApp } from './app';
 import { createPerson, forceStatus } from './people';
+
+/** The minimal view's fields, exactly: anything more would be a leak to the embassy. */
+export const CONSULAR_VIEW_KEYS = [
+  'caseNumber',
+  'dateOfBirth',
+  'documentNumber',
+  'estimatedAge',
+  'familyName',
+  'givenName',
+  'id',
+  'nameNative',
+  'nationalities',
+  'notification',
+  'rescuedAt',
+  'sex',
+  'status',
+  'version',
+];
+
+export interface CaseItem {
+  id: string;
+  status: string;
+  version: number;
+  nationalities: { code: string; verified: boolean }[];
+  notification: {
+    id: string;
+    countryCode: string;
+    acknowledgedAt: string | null;
+    identityVerifiedAt: string | null;
+    travelDocument: { type: string; number: string | null; expiresAt: string; issuedAt: string } | null;
+  } | null;
+  [field: string]: unknown;
+}
 
 /**
  * A person of these nationalities, with or without consent to consular notification, in `status`
@@ -35,4 +69,57 @@ export async function notify(
     .send({ countryCode, channel: 'email', notifiedAt: new Date().toISOString(), ...extra });
   if (res.status !== 201) throw new Error(`notification failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
+}
+
+/** Every case the officer's list shows, page by page (the database is shared with other specs). */
+export async function allCases(t: TestApp, officer: SignedIn, query = ''): Promise<CaseItem[]> {
+  const items: CaseItem[] = [];
+  let cursor: string | null = null;
+  do {
+    const res: Response = await t
+      .http()
+      .get(`${API}/consular/cases?limit=200${query}${cursor ? `&cursor=${cursor}` : ''}`)
+      .set(officer.auth);
+    expect(res.status).toBe(200);
+    items.push(...(res.body.items as CaseItem[]));
+    cursor = res.body.nextCursor;
+  } while (cursor);
+  return items;
+}
+
+/** A valid body for each embassy action, so that only the scope can refuse it. */
+export const ACTIONS = [
+  ['acknowledge', { note: 'Received by the consular section' }],
+  ['identity-verification', { verified: true }],
+  ['travel-document', { type: 'emergency_travel_document', number: 'ETD0001', expiresAt: '2099-12-31' }],
+] as const;
+
+/** GET and every action on this case answer 404 NOT_FOUND to the officer. */
+export async function expectHiddenEverywhere(t: TestApp, officer: SignedIn, id: string): Promise<void> {
+  expectError(await t.http().get(`${API}/consular/cases/${id}`).set(officer.auth), 404, 'NOT_FOUND');
+  for (const [action, body] of ACTIONS) {
+    const res = await t.http().post(`${API}/consular/cases/${id}/${action}`).set(officer.auth).send(body);
+    expect({ action, status: res.status, code: res.body.code }).toEqual({
+      action,
+      status: 404,
+      code: 'NOT_FOUND',
+    });
+  }
+}
+
+/** Rows of any text-like column of any table that contain `needle`, as `table.column`. */
+export async function findEverywhere(t: TestApp, needle: string): Promise<string[]> {
+  const columns = (await t.db.query(
+    `SELECT table_name, column_name FROM information_schema.columns
+      WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'character', 'jsonb', 'json', 'ARRAY')`,
+  )) as { table_name: string; column_name: string }[];
+  const hits: string[] = [];
+  for (const { table_name, column_name } of columns) {
+    const [{ n }] = (await t.db.query(
+      `SELECT count(*)::int AS n FROM "${table_name}" WHERE "${column_name}"::text ILIKE '%' || $1 || '%'`,
+      [needle],
+    )) as { n: number }[];
+    if (n > 0) hits.push(`${table_name}.${column_name}`);
+  }
+  return hits;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ConsularPersonView } from '../../people/dto/consular-person.view';
 import { CHANNELS, type Channel, TRAVEL_DOCUMENT_TYPES, type TravelDocumentType } from './consular-fields';
 
 export class TravelDocumentView {
@@ -55,5 +56,19 @@ export class CreatedNotificationView extends NotificationView {
 
 export class NotificationPageView {
   items: NotificationView[];
+  nextCursor: string | null;
+}
+
+/**
+ * A case as the embassy sees it: the minimal person view and the latest notification to one of the
+ * officer's countries (null when none was sent yet).
+ */
+export class ConsularCaseView extends ConsularPersonView {
+  @ApiProperty({ type: EmbassyNotificationView, nullable: true })
+  notification: EmbassyNotificationView | null;
+}
+
+export class ConsularCasePageView {
+  items: ConsularCaseView[];
   nextCursor: string | null;
 }
