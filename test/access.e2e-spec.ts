@@ -11,6 +11,7 @@ import { API, createTestApp, expectError, loginAs, type SignedIn, type TestApp }
 import { type DiscoveredRoute, discoverRoutes, expressRoutes, routeKey, withParams } from './support/routes';
 
 const ALL = [...ROLES].sort();
+const STAFF: readonly Role[] = ['admin', 'supervisor', 'caseworker'];
 
 /** What the contract (API.md, DESIGN.md §4) says about the routes known today. `public` or the roles allowed. */
 const KNOWN_ROUTES: Record<string, 'public' | readonly Role[]> = {
@@ -30,6 +31,21 @@ const KNOWN_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'GET /api/v1/compounds': ['admin', 'supervisor', 'caseworker', 'consular'],
   'GET /api/v1/compounds/:id': ['admin', 'supervisor', 'caseworker', 'consular'],
   'PATCH /api/v1/compounds/:id': ['admin', 'supervisor', 'caseworker'],
+  'POST /api/v1/consular/contacts': STAFF,
+  'GET /api/v1/consular/contacts': [...STAFF, 'consular'],
+  'GET /api/v1/consular/contacts/:id': [...STAFF, 'consular'],
+  'PATCH /api/v1/consular/contacts/:id': STAFF,
+  'POST /api/v1/people/:id/consular-notifications': STAFF,
+  'GET /api/v1/people/:id/consular-notifications': STAFF,
+  'GET /api/v1/consular/cases': ['consular'],
+  'GET /api/v1/consular/cases/:id': ['consular'],
+  'POST /api/v1/consular/cases/:id/acknowledge': ['consular'],
+  'POST /api/v1/consular/cases/:id/identity-verification': ['consular'],
+  'POST /api/v1/consular/cases/:id/travel-document': ['consular'],
+  'GET /api/v1/reports/repatriations': ALL,
+  'GET /api/v1/reports/repatriations/crosstab': ALL,
+  'GET /api/v1/reports/caseload': ALL,
+  'GET /api/v1/reports/timeliness': ALL,
 };
 
 /** The only routes anyone may call without signing in (docs aside, which are not API routes). */

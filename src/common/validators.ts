@@ -116,3 +116,18 @@ export const NationalityCodes = () =>
     ArrayUnique(),
     Matches(/^[A-Z]{3}$/, { each: true, message: 'each nationality must be an alpha-3 code' }),
   );
+
+/** A calendar date YYYY-MM-DD that is today (UTC) or later: an expiry, which must not have passed. */
+export function IsNotPastDate(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isNotPastDate',
+      target: object.constructor,
+      propertyName,
+      options: { message: `${propertyName} must be a date YYYY-MM-DD, not in the past`, ...options },
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && isRealDate(value) && value >= new Date().toISOString().slice(0, 10),
+      },
+    });
+}

@@ -1,5 +1,6 @@
 import type { Principal } from '../../common/auth.decorators';
 import { CASE_STAFF } from '../../common/roles';
+import type { CaseStatus } from '../workflow/case-workflow';
 
 /** Who a principal is to a person record: staff see every case; an embassy its own nationals; others none. */
 export type Audience = 'staff' | 'consular' | 'none';
@@ -7,6 +8,17 @@ export type Audience = 'staff' | 'consular' | 'none';
 export function audienceOf(principal: Pick<Principal, 'role'>): Audience {
   if (CASE_STAFF.includes(principal.role)) return 'staff';
   return principal.role === 'consular' ? 'consular' : 'none';
+}
+
+/**
+ * A protection claim (asylum, refugee or statelessness), or a hold entered from one: every embassy is
+ * locked out of the person, and nobody may notify one. The same test as in the consular scope below.
+ */
+export function underProtectionClaim(person: {
+  status: CaseStatus;
+  hold_return_status: CaseStatus | null;
+}): boolean {
+  return person.status === 'protection_claim' || person.hold_return_status === 'protection_claim';
 }
 
 /** Adds a value to a parameter list and answers its placeholder (`$3`). */
