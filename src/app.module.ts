@@ -17,6 +17,7 @@ import { UsersModule } from './users/users.module';
 import { PeopleModule } from './people/people.module';
 import { ConsularModule } from './consular/consular.module';
 import { ReportsModule } from './reports/reports.module';
+import { ExportsModule } from './exports/exports.module';
 import { CompoundsModule } from './compounds/compounds.module';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
@@ -46,6 +47,7 @@ export class AppModule {
         PeopleModule,
         ConsularModule,
         ReportsModule,
+        ExportsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

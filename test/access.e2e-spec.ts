@@ -46,6 +46,7 @@ const KNOWN_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'GET /api/v1/reports/repatriations/crosstab': ALL,
   'GET /api/v1/reports/caseload': ALL,
   'GET /api/v1/reports/timeliness': ALL,
+  'GET /api/v1/exports/htcds': ['admin', 'supervisor'],
 };
 
 /** The only routes anyone may call without signing in (docs aside, which are not API routes). */

@@ -1,30 +1,12 @@
-import { StreamableFile } from '@nestjs/common';
-import { stringify } from 'csv-stringify';
+import type { StreamableFile } from '@nestjs/common';
+import { csvFile, type CsvCell } from '../common/csv';
 import type { CrosstabReportView, ReportRowView, TimelinessReportView } from './dto/report.view';
-
-/** Spreadsheets run a cell that starts like a formula: such text is prefixed with a quote. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-export const neutralise = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
-
-type Cell = string | number | null;
 
 /**
  * A hidden figure is written `suppressed`, whether it was hidden for being small or to protect another
  * cell: writing `<k` would be untrue for the second kind and would tell the two apart.
  */
-const figure = (count: number | null, suppressed: boolean): Cell => (suppressed ? 'suppressed' : count);
-
-/** Rows streamed as CSV through csv-stringify, every text cell neutralised. */
-function csvFile(name: string, rows: Cell[][]): StreamableFile {
-  const stream = stringify(rows, {
-    cast: { string: (value) => neutralise(value) },
-    eof: true,
-  });
-  return new StreamableFile(stream, {
-    type: 'text/csv; charset=utf-8',
-    disposition: `attachment; filename="${name}.csv"`,
-  });
-}
+const figure = (count: number | null, suppressed: boolean): CsvCell => (suppressed ? 'suppressed' : count);
 
 /** `key,label,count`, then a last row keyed `total`. */
 export function oneWayCsv(
