@@ -59,6 +59,12 @@ export type PersonSummaryRow = Pick<
   | 'document_number_enc'
 >;
 
+export interface CaseLabelRow {
+  id: string;
+  case_number: string;
+  nationalities: string[];
+}
+
 const DAY_MS = 86_400_000;
 
 /** Both ends given and at most about a year apart. */
@@ -194,6 +200,17 @@ export class PeopleRepository {
       params,
     )) as { id: string }[];
     return rows.map((r) => r.id);
+  }
+
+  /** Of the ids in `$1`, those meeting `condition`, with their case numbers and nationality codes. */
+  async labelsWhere(m: EntityManager, condition: string, params: unknown[]): Promise<CaseLabelRow[]> {
+    return (await m.query(
+      `SELECT p.id, p.case_number,
+              ARRAY(SELECT pn.nationality_code::text FROM person_nationalities pn
+                     WHERE pn.person_id = p.id ORDER BY pn.nationality_code) AS nationalities
+         FROM people p WHERE p.id = ANY($1::uuid[]) AND ${condition}`,
+      params,
+    )) as CaseLabelRow[];
   }
 
   /**
