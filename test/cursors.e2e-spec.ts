@@ -42,6 +42,7 @@ describe('Tampered cursors', () => {
   it.each([
     ['SQL in the id', craft([AT, "x' OR '1'='1"])],
     ['a timestamp out of range', craft(['-271821-04-20T00:00:00.000Z', '1'])],
+    ['a timestamp in year 0', craft(['0000-01-01T00:00:00.000Z', UUID])],
     ['a timestamp in another form', craft(['2024-01-01 00:00:00+07', UUID])],
     ['not a timestamp', craft(['yesterday', '1'])],
     ['an object', craft({ at: AT, id: '1' })],
