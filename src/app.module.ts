@@ -16,6 +16,7 @@ import { NationalitiesModule } from './nationalities/nationalities.module';
 import { UsersModule } from './users/users.module';
 import { PeopleModule } from './people/people.module';
 import { ConsularModule } from './consular/consular.module';
+import { HandoversModule } from './handovers/handovers.module';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
 
@@ -42,6 +43,7 @@ export class AppModule {
         HealthModule,
         PeopleModule,
         ConsularModule,
+        HandoversModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
