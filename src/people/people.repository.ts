@@ -65,6 +65,13 @@ export interface CaseLabelRow {
   nationalities: string[];
 }
 
+/**
+ * The people whose ids are in `$1`, as a join rather than `p.id = ANY($1)`: under an embassy's scope
+ * the planner starts from person_nationalities and re-tests each row against the whole array inside
+ * the index scan, quadratic in the list (2,000 ids: 2.1 s unanalysed, 16 s analysed, against 45-85 ms).
+ */
+const PEOPLE_IN_LIST = 'unnest($1::uuid[]) AS listed(id) JOIN people p ON p.id = listed.id';
+
 const DAY_MS = 86_400_000;
 
 /** Both ends given and at most about a year apart. */
@@ -195,10 +202,9 @@ export class PeopleRepository {
 
   /** Of the ids in `$1`, those meeting `condition`. */
   async idsWhere(m: EntityManager, condition: string, params: unknown[]): Promise<string[]> {
-    const rows = (await m.query(
-      `SELECT p.id FROM people p WHERE p.id = ANY($1::uuid[]) AND ${condition}`,
-      params,
-    )) as { id: string }[];
+    const rows = (await m.query(`SELECT p.id FROM ${PEOPLE_IN_LIST} WHERE ${condition}`, params)) as {
+      id: string;
+    }[];
     return rows.map((r) => r.id);
   }
 
@@ -208,7 +214,7 @@ export class PeopleRepository {
       `SELECT p.id, p.case_number,
               ARRAY(SELECT pn.nationality_code::text FROM person_nationalities pn
                      WHERE pn.person_id = p.id ORDER BY pn.nationality_code) AS nationalities
-         FROM people p WHERE p.id = ANY($1::uuid[]) AND ${condition}`,
+         FROM ${PEOPLE_IN_LIST} WHERE ${condition}`,
       params,
     )) as CaseLabelRow[];
   }
