@@ -330,6 +330,23 @@ describe('Handovers: reading, scope and validation', () => {
     });
   });
 
+  it('the OpenAPI document describes both answers of the POST and the dryRun parameter', async () => {
+    const doc = (await t.http().get('/api/docs-json')).body;
+    const post = doc.paths[`${API}/handovers`].post;
+    expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['200', '201', '400', '403', '422']));
+    expect(post.responses['201'].content['application/json'].schema.$ref).toMatch(/HandoverView$/);
+    expect(post.responses['200'].content['application/json'].schema.$ref).toMatch(/HandoverDryRunView$/);
+    expect(post.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['dryRun', 'Idempotency-Key']),
+    );
+    const schemas = doc.components.schemas;
+    expect(schemas.CreateHandoverDto.properties.occurredAt.format).toBe('date-time');
+    expect(schemas.CreateHandoverDto.properties.people.maxItems).toBe(2000);
+    expect(schemas.HandoverView.properties.people.type).toBe('array');
+    expect(schemas.HandoverView.properties.occurredAt.format).toBe('date-time');
+    expect(schemas.HandoverPersonView.properties.personId.format).toBe('uuid');
+  });
+
   describe('the list', () => {
     let rescue: string;
     let late: string;

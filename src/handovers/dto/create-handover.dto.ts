@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -43,6 +44,7 @@ export class CreateHandoverDto {
   type: HandoverType;
 
   /** When it happened; often recorded late, never in the future, not checked against other events. */
+  @ApiProperty({ format: 'date-time' })
   @IsPastTimestamp()
   occurredAt: string;
 
@@ -81,6 +83,7 @@ export class CreateHandoverDto {
   @Length(1, HANDOVER_LIMITS.notes)
   notes?: string | null;
 
+  @ApiProperty({ type: [HandoverPersonDto], minItems: 1, maxItems: MAX_PEOPLE_PER_EVENT })
   @IsArray()
   @ArrayMinSize(1, { message: 'at least one person is required' })
   @ArrayMaxSize(MAX_PEOPLE_PER_EVENT, { message: `at most ${MAX_PEOPLE_PER_EVENT} people in one event` })
@@ -91,6 +94,7 @@ export class CreateHandoverDto {
 
 /** `?dryRun=true` checks the body and writes nothing; only `true` and `false` are values. */
 export class CreateHandoverQueryDto {
+  @ApiPropertyOptional({ type: Boolean, description: 'Check only: 200 with what the same body would do' })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'dryRun must be true or false' })

@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
 import { IsCalendarDate } from '../../common/validators';
@@ -9,11 +10,13 @@ export class ListHandoversQueryDto extends PageQueryDto {
   type?: HandoverType;
 
   /** Events on or after this day (UTC). */
+  @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
   @IsCalendarDate()
   from?: string;
 
   /** Events on or before this day, the whole day (UTC). */
+  @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
   @IsCalendarDate()
   to?: string;
