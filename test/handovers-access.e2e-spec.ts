@@ -100,6 +100,7 @@ describe('Handovers: reading, scope and validation', () => {
       const res = await get(tha, `/${mixed}`);
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id: mixed, notes: null, summary: THA_SUMMARY });
+      expect(res.headers['cache-control']).toBe('no-store');
       expect(res.body.people.map((p: { personId: string }) => p.personId).sort()).toEqual(
         [...thaVisible].sort(),
       );
@@ -118,6 +119,7 @@ describe('Handovers: reading, scope and validation', () => {
       const res = await get(cw, `/${mixed}`);
       expect(res.status).toBe(200);
       expect(res.body.notes).toBe('Mixed group notes 9c1f');
+      expect(res.headers['cache-control']).toBe('no-store');
       expect(res.body.summary).toEqual({
         people: 5,
         byOutcome: { handed_over: 5, absent: 0, declined: 0 },
@@ -127,6 +129,7 @@ describe('Handovers: reading, scope and validation', () => {
         ],
       });
       const listed = await get(cw, APRIL);
+      expect(listed.headers['cache-control']).toBe('no-store');
       expect(listed.body.items.map((i: { id: string }) => i.id)).toEqual([unconsenting, filipinoOnly, mixed]);
     });
 

@@ -72,6 +72,7 @@ describe('Handovers: recording an event', () => {
 
     it('answers 201 with every person, in request order, and the counts', () => {
       expect(res.status).toBe(201);
+      expect(res.headers['cache-control']).toBe('no-store');
       expect(res.body).toMatchObject({
         id: expect.any(String),
         type: 'repatriation_departure',
