@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Keyset } from '../common/pagination';
-import type { Bind } from '../people/access/person-scope';
+import { type Bind, sqlParams } from '../people/access/person-scope';
 import type { HandoverOutcome, HandoverType } from './handover-kinds';
 import type { HandoverEntry } from './handover-rules';
 
@@ -74,8 +74,7 @@ export class HandoversRepository {
 
   /** One event, if it holds at least one person meeting `visible`. */
   async find(m: EntityManager, id: string, visible: PersonCondition): Promise<HandoverEventRow | undefined> {
-    const params: unknown[] = [id];
-    const bind: Bind = (value) => `$${params.push(value)}`;
+    const { params, bind } = sqlParams([id]);
     const [row] = (await m.query(
       `SELECT ${EVENT_COLUMNS} FROM handover_events e WHERE e.id = $1 AND ${holdsVisible(visible, bind)}`,
       params,
@@ -84,8 +83,8 @@ export class HandoversRepository {
   }
 
   /**
-   * Events newest first, keyset-paged on (occurred_at, id) along the index that fits the filter
-   * (by type, by country, or all), each holding at least one person meeting `visible`.
+   * Events newest first, keyset-paged on (occurred_at, id), the order of the events' indexes (all, by
+   * type, by country), each holding at least one person meeting `visible`.
    */
   async page(
     m: EntityManager,
@@ -94,8 +93,7 @@ export class HandoversRepository {
     after: Keyset | undefined,
     visible: PersonCondition,
   ): Promise<HandoverEventRow[]> {
-    const params: unknown[] = [];
-    const bind: Bind = (value) => `$${params.push(value)}`;
+    const { params, bind } = sqlParams();
     const where = [holdsVisible(visible, bind)];
     if (filter.type) where.push(`e.type = ${bind(filter.type)}`);
     if (filter.countryCode) where.push(`e.country_code = ${bind(filter.countryCode)}`);
