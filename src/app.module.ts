@@ -19,6 +19,7 @@ import { ConsularModule } from './consular/consular.module';
 import { ReportsModule } from './reports/reports.module';
 import { ExportsModule } from './exports/exports.module';
 import { CompoundsModule } from './compounds/compounds.module';
+import { HandoversModule } from './handovers/handovers.module';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
 
@@ -48,6 +49,7 @@ export class AppModule {
         ConsularModule,
         ReportsModule,
         ExportsModule,
+        HandoversModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

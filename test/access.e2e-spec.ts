@@ -47,6 +47,9 @@ const KNOWN_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'GET /api/v1/reports/caseload': ALL,
   'GET /api/v1/reports/timeliness': ALL,
   'GET /api/v1/exports/htcds': ['admin', 'supervisor'],
+  'POST /api/v1/handovers': ['admin', 'supervisor', 'caseworker'],
+  'GET /api/v1/handovers': ['admin', 'supervisor', 'caseworker', 'consular'],
+  'GET /api/v1/handovers/:id': ['admin', 'supervisor', 'caseworker', 'consular'],
 };
 
 /** The only routes anyone may call without signing in (docs aside, which are not API routes). */

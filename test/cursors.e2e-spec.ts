@@ -22,6 +22,23 @@ describe('Tampered cursors', () => {
       .set(admin.auth)
       .set('If-Match', '"1"')
       .send({ givenName: 'Paged' });
+    // two handover events, so that list has a next page too
+    for (const occurredAt of ['2023-11-18T00:00:00Z', '2023-11-19T00:00:00Z']) {
+      const res = await t
+        .http()
+        .post(`${API}/handovers`)
+        .set(admin.auth)
+        .send({
+          type: 'rescue',
+          occurredAt,
+          place: 'Laukkaing',
+          countryCode: 'MMR',
+          fromParty: 'MNDAA',
+          toParty: 'Royal Thai Government',
+          people: [{ personId }],
+        });
+      expect(res.status).toBe(201);
+    }
   });
   afterAll(() => t.close());
 
@@ -31,6 +48,7 @@ describe('Tampered cursors', () => {
     ['users', 'uuid'],
     [`people/${personId}/history`, 'uuid'],
     ['audit', 'serial'],
+    ['handovers', 'uuid'],
     [`people/${personId}/access-log`, 'serial'],
   ];
   const get = (route: string, cursor: string) =>
@@ -42,6 +60,7 @@ describe('Tampered cursors', () => {
   it.each([
     ['SQL in the id', craft([AT, "x' OR '1'='1"])],
     ['a timestamp out of range', craft(['-271821-04-20T00:00:00.000Z', '1'])],
+    ['a timestamp in year 0', craft(['0000-01-01T00:00:00.000Z', UUID])],
     ['a timestamp in another form', craft(['2024-01-01 00:00:00+07', UUID])],
     ['not a timestamp', craft(['yesterday', '1'])],
     ['an object', craft({ at: AT, id: '1' })],

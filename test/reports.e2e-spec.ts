@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { API, createTestApp, expectError, loginAs, SignedIn, TestApp } from './support/app';
-import { insertPeople, type PersonFixture } from './support/people';
+import { insertPersonRows, type PersonFixture } from './support/people';
 
 const DAY = '2019-03-05'; // a departure day no other spec uses
 const at = (time: string) => `${DAY}T${time}Z`;
@@ -32,7 +32,7 @@ describe('Reports', () => {
     [{ id: compoundId }] = await t.db.query(
       `INSERT INTO compounds (name, country_code, status) VALUES ('=HYPERLINK("x")', 'MMR', 'raided') RETURNING id`,
     );
-    await insertPeople(t, laukkaing(compoundId));
+    await insertPersonRows(t, laukkaing(compoundId));
   });
   afterAll(() => t.close());
 
@@ -183,7 +183,7 @@ describe('Reports', () => {
   describe('timeliness', () => {
     it('medians and 90th percentiles against hand-computed values; fewer than k cases are suppressed', async () => {
       // Rescued on 2018-01-01 00:00; notified after 10, 20, 30, 40, 50 hours; verified 24 h after each.
-      const ids = await insertPeople(
+      const ids = await insertPersonRows(
         t,
         [10, 20, 30, 40, 50].map(() => ({ nationalities: ['VNM'], rescuedAt: '2018-01-01T00:00:00Z' })),
       );
@@ -243,8 +243,8 @@ describe('Reports', () => {
         { nationalities: ['IND'], status: 'presumed_victim', statusSince: hoursAgo(100) }, // no consent: no clock
         { nationalities: ['IND'], status: 'screening', statusSince: hoursAgo(5000) }, // no clock at all
       ];
-      const ids = await insertPeople(t, fixtures);
-      const consenting = await insertPeople(t, [
+      const ids = await insertPersonRows(t, fixtures);
+      const consenting = await insertPersonRows(t, [
         { nationalities: ['IND'], status: 'presumed_victim', statusSince: hoursAgo(73) },
       ]);
       await t.db.query(

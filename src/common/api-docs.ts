@@ -13,7 +13,10 @@ export class ErrorDetailView {
   params?: Record<string, unknown>;
   @ApiPropertyOptional({ format: 'uuid', description: 'A person a batch (handover) refused' })
   personId?: string;
-  @ApiPropertyOptional({ enum: ['not_found', 'duplicate', 'not_eligible'] })
+  @ApiPropertyOptional({
+    enum: ['not_found', 'duplicate', 'not_eligible', 'erased'],
+    description: 'Why a batch refused this person (`erased` comes with the code `PERSON_ERASED`)',
+  })
   reason?: string;
 }
 

@@ -58,6 +58,8 @@ export function decodeCursor(
     if (
       typeof at === 'string' &&
       ISSUED_AT.test(at) &&
+      // PostgreSQL has no year 0 (JavaScript does): casting one would fail in the query.
+      !at.startsWith('0000') &&
       !Number.isNaN(Date.parse(at)) &&
       typeof id === 'string' &&
       ID_PATTERNS[idKind].test(id)

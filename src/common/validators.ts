@@ -28,6 +28,8 @@ export function NormalizedTextArray() {
 
 function isRealDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  // JavaScript has a year 0, PostgreSQL does not (1 BC is followed by AD 1): it would be a 500 there.
+  if (value.startsWith('0000')) return false;
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }

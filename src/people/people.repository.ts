@@ -59,6 +59,19 @@ export type PersonSummaryRow = Pick<
   | 'document_number_enc'
 >;
 
+export interface CaseLabelRow {
+  id: string;
+  case_number: string;
+  nationalities: string[];
+}
+
+/**
+ * The people whose ids are in `$1`, as a join rather than `p.id = ANY($1)`: under an embassy's scope
+ * the planner starts from person_nationalities and re-tests each row against the whole array inside
+ * the index scan, quadratic in the list (2,000 ids: 2.1 s unanalysed, 16 s analysed, against 45-85 ms).
+ */
+const PEOPLE_IN_LIST = 'unnest($1::uuid[]) AS listed(id) JOIN people p ON p.id = listed.id';
+
 const DAY_MS = 86_400_000;
 
 /** Both ends given and at most about a year apart. */
@@ -189,11 +202,21 @@ export class PeopleRepository {
 
   /** Of the ids in `$1`, those meeting `condition`. */
   async idsWhere(m: EntityManager, condition: string, params: unknown[]): Promise<string[]> {
-    const rows = (await m.query(
-      `SELECT p.id FROM people p WHERE p.id = ANY($1::uuid[]) AND ${condition}`,
-      params,
-    )) as { id: string }[];
+    const rows = (await m.query(`SELECT p.id FROM ${PEOPLE_IN_LIST} WHERE ${condition}`, params)) as {
+      id: string;
+    }[];
     return rows.map((r) => r.id);
+  }
+
+  /** Of the ids in `$1`, those meeting `condition`, with their case numbers and nationality codes. */
+  async labelsWhere(m: EntityManager, condition: string, params: unknown[]): Promise<CaseLabelRow[]> {
+    return (await m.query(
+      `SELECT p.id, p.case_number,
+              ARRAY(SELECT pn.nationality_code::text FROM person_nationalities pn
+                     WHERE pn.person_id = p.id ORDER BY pn.nationality_code) AS nationalities
+         FROM ${PEOPLE_IN_LIST} WHERE ${condition}`,
+      params,
+    )) as CaseLabelRow[];
   }
 
   /**

@@ -35,11 +35,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (typeof key !== 'string' || key.length < 1 || key.length > 255) {
       throw ApiError.field('Idempotency-Key', 'Idempotency-Key must be 1 to 255 characters');
     }
+    // A request that writes nothing (a dry run) must leave the key free for the real one.
+    const options = this.reflector.get<IdempotentOptions>(IDEMPOTENT_OPTIONS, context.getHandler());
+    if (options.skip?.(req)) return next.handle();
     const scope = {
       actor: req.user,
       route: `${req.method} ${(req.route as { path: string }).path}`,
       key,
-      entityType: this.reflector.get<string>(IDEMPOTENT_ENTITY, context.getHandler()),
+      entityType: options.entityType,
     };
 
     return from(this.store.claim(scope, IdempotencyStore.requestHash(req.body))).pipe(
@@ -68,12 +71,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 }
 
-const IDEMPOTENT_ENTITY = 'sr:idempotent-entity';
+const IDEMPOTENT_OPTIONS = 'sr:idempotent';
 
-/** Honours Idempotency-Key on a route that creates an `entityType` record. */
-export const Idempotent = (entityType: string) =>
+interface IdempotentOptions {
+  entityType: string;
+  skip?: (req: Request) => boolean;
+}
+
+/**
+ * Honours Idempotency-Key on a route that creates an `entityType` record. `skip` names the requests
+ * of that route that create nothing (e.g. `?dryRun=true`): they neither claim nor replay a key.
+ */
+export const Idempotent = (entityType: string, options: Pick<IdempotentOptions, 'skip'> = {}) =>
   applyDecorators(
-    SetMetadata(IDEMPOTENT_ENTITY, entityType),
+    SetMetadata(IDEMPOTENT_OPTIONS, { entityType, ...options } satisfies IdempotentOptions),
     UseInterceptors(IdempotencyInterceptor),
     ApiHeader({
       name: 'Idempotency-Key',

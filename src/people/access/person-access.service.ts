@@ -8,13 +8,20 @@ import type { ConsularPersonView } from '../dto/consular-person.view';
 import type { PersonView } from '../dto/person.view';
 import { PeopleFilter, PeopleRepository, PersonRow, PersonSummaryRow } from '../people.repository';
 import { toPersonView } from '../person.mapper';
-import { scopeSql, sqlParams } from './person-scope';
+import { audienceOf, scopeSql, sqlParams } from './person-scope';
 
 export interface LoadOptions {
   /** Lock the row for the rest of the transaction (a write follows). */
   forUpdate?: boolean;
   /** Hand back an erased record instead of refusing it (reads; writes that check If-Match first). */
   allowErased?: boolean;
+}
+
+/** How a case is named in a list of many (a handover's people): never a personal field. */
+export interface CaseLabel {
+  caseNumber: string;
+  /** Alpha-3 codes, sorted; for an embassy, only its own countries. */
+  nationalities: string[];
 }
 
 /** Any write about an erased person: its record holds nothing to act on, and no new text may appear. */
@@ -58,6 +65,24 @@ export class PersonAccess {
     if (!ids.length) return new Set();
     const { params, bind } = sqlParams([ids]);
     return new Set(await this.people.idsWhere(m, scopeSql(principal, 'p', bind), params));
+  }
+
+  /**
+   * Of `ids`, those the caller may see, each with what names a case in a batch (a handover's list):
+   * its case number and nationalities, an embassy's own only. No personal field, so an erased
+   * person's label stays what it was. One statement whatever the number.
+   */
+  async caseLabels(m: EntityManager, ids: string[], principal: Principal): Promise<Map<string, CaseLabel>> {
+    if (!ids.length) return new Map();
+    const { params, bind } = sqlParams([ids]);
+    const rows = await this.people.labelsWhere(m, scopeSql(principal, 'p', bind), params);
+    const shown =
+      audienceOf(principal) === 'consular'
+        ? (code: string) => principal.nationalities.includes(code)
+        : () => true;
+    return new Map(
+      rows.map((r) => [r.id, { caseNumber: r.case_number, nationalities: r.nationalities.filter(shown) }]),
+    );
   }
 
   /** A keyset page of the people the caller may see, newest first, with the list's filters. */
