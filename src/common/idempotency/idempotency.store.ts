@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
-import { canonicalJson } from '../../audit/canonical-json';
+import { canonicalJson } from '../canonical-json';
 import { FieldEncryption } from '../crypto/field-encryption.service';
 import type { Principal } from '../auth.decorators';
 import { ApiError } from '../errors';
