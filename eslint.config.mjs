@@ -18,6 +18,30 @@ export default tseslint.config(
       ],
     },
   },
+  // DESIGN.md §6: common/ imports no feature (only config and database); features depend on common,
+  // never the other way round. One block per folder depth, since the rule sees the import as written.
+  {
+    files: ['src/common/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./(?!config/|database/)', message: 'common/ imports no feature.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/common/*/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\.\\./\\.\\./(?!config/|database/)', message: 'common/ imports no feature.' },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['src/config/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'src/database/data-source.ts'],
     rules: { 'no-restricted-properties': 'off' },

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../../audit/audit.service';
+import { AuditTrail } from '../audit-trail';
 import { FieldEncryption, SealedField } from './field-encryption.service';
 import { Transactions } from '../../database/transactions';
 
@@ -35,7 +35,7 @@ export class KeyRotation {
     private readonly tx: Transactions,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly encryption: FieldEncryption,
-    private readonly audit: AuditService,
+    private readonly audit: AuditTrail,
   ) {}
 
   /**
