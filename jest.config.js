@@ -1,6 +1,18 @@
 // Unit specs sit beside the code (src/**/*.spec.ts); e2e specs in test/ run the real app over HTTP
 // against a real PostgreSQL that globalSetup starts in a temporary folder, one database per worker.
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true } }] };
+// E2e files are compiled with a whole program (not file by file) because the swagger plugin needs
+// the types; commonjs is what the nodenext setting emits for this package anyway.
+const e2eTransform = {
+  '^.+\\.ts$': [
+    'ts-jest',
+    {
+      tsconfig: { module: 'commonjs', moduleResolution: 'node10' },
+      diagnostics: false,
+      astTransformers: { before: ['<rootDir>/test/support/swagger-plugin.js'] },
+    },
+  ],
+};
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -20,7 +32,7 @@ module.exports = {
       displayName: 'e2e',
       rootDir: __dirname,
       testEnvironment: 'node',
-      transform,
+      transform: e2eTransform,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       setupFiles: ['<rootDir>/test/support/worker-env.ts'],
     },

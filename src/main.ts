@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { loadConfigFromEnv } from './config/load-config';
-import { resolveDatabase } from './cli/app-context';
+import { resolveDatabase } from './database/resolve-database';
 import { EMBEDDED_DEFAULT_PORT } from './database/embedded-defaults';
 import { setupApp } from './setup-app';
 

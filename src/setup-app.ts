@@ -1,5 +1,6 @@
+import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -36,14 +37,23 @@ export function setupApp(app: NestExpressApplication): void {
   app.setGlobalPrefix(API_PREFIX);
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/**
+ * The OpenAPI document partners generate clients from: served at /api/docs-json and written by
+ * `npm run lint:openapi` (src/cli/export-openapi.ts). Needs the global prefix set first.
+ */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Safe Return API')
       .setDescription('Casework for people rescued from online-scam compounds. Contract: API.md.')
       .setVersion('1')
+      // Relative: the API is on the host that serves this document, whatever the deployment.
+      .addServer('/')
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

@@ -3,10 +3,15 @@ import { type DiscoveredRoute, discoverRoutes, routeKey, toOpenApiPath } from '.
 
 interface Operation {
   operationId?: string;
-  parameters?: { name: string; in: string; required?: boolean }[];
+  summary?: string;
+  parameters?: { name: string; in: string; required?: boolean; schema?: { format?: string } }[];
   requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> };
-  responses?: Record<string, unknown>;
+  responses?: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
   security?: Record<string, string[]>[];
+}
+
+interface Schema {
+  properties?: Record<string, { format?: string }>;
 }
 
 interface OpenApiDocument {
@@ -14,9 +19,43 @@ interface OpenApiDocument {
   info: { title: string; version: string };
   paths: Record<string, Record<string, Operation>>;
   components?: {
-    schemas?: Record<string, unknown>;
+    schemas?: Record<string, Schema>;
     securitySchemes?: Record<string, { type: string; scheme?: string }>;
   };
+}
+
+const ERROR_SCHEMA = '#/components/schemas/ErrorView';
+
+/** Error responses with a body of their own instead of the error shape. */
+const NOT_ERROR_SHAPED = [`GET ${API}/health 503`];
+
+/**
+ * API.md "Time": fields ending in `At` are timestamps, `dateOfBirth` and `expiresAt` dates; ids are
+ * UUIDs. The exceptions, with why.
+ */
+const EXPECTED_FORMATS = {
+  dates: /^(dateOfBirth|expiresAt|rescuedFrom|rescuedTo)$/,
+  /** Report and audit ranges; as body fields (`TransitionDto.to`) these names mean other things. */
+  dateParameters: /^(from|to)$/,
+  timestamps: /At$/,
+  uuids: /^(id|.+Id)$/,
+  exceptions: {
+    'AuditEntryView.id': 'a position in the audit chain (bigint), not a UUID',
+    'AuditEntryView.entityId': 'the id of any kind of record, UUID or not',
+    'AuditEntryView.requestId': 'a caller may choose its own X-Request-Id',
+    'AccessLogEntryView.requestId': 'a caller may choose its own X-Request-Id',
+    'ErrorView.requestId': 'a caller may choose its own X-Request-Id',
+    'AuditVerifyView.brokenAt': 'the id of the first broken audit entry, not a time',
+    'GET /api/v1/audit entityId': 'the id of any kind of record, UUID or not',
+  } as Record<string, string>,
+};
+
+function expectedFormat(name: string, isParameter: boolean): string | undefined {
+  if (EXPECTED_FORMATS.dates.test(name)) return 'date';
+  if (isParameter && EXPECTED_FORMATS.dateParameters.test(name)) return 'date';
+  if (EXPECTED_FORMATS.timestamps.test(name)) return 'date-time';
+  if (EXPECTED_FORMATS.uuids.test(name)) return 'uuid';
+  return undefined;
 }
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -120,6 +159,56 @@ describe('OpenAPI document and Swagger UI', () => {
       expect({ key, ref }).toEqual({ key, ref: expect.stringMatching(/^#\/components\/schemas\//) });
       expect(doc.components?.schemas?.[ref!.split('/').pop()!]).toBeDefined();
     }
+  });
+
+  it('gives every operation a summary', () => {
+    expect(routes.filter((r) => !operation(r)?.summary?.trim()).map(routeKey)).toEqual([]);
+  });
+
+  it('documents 401 and 403 with the error schema on every operation that needs a token', () => {
+    const missing = routes
+      .filter((r) => !r.isPublic)
+      .flatMap((r) =>
+        ['401', '403']
+          .filter(
+            (s) => operation(r)?.responses?.[s]?.content?.['application/json']?.schema?.$ref !== ERROR_SCHEMA,
+          )
+          .map((s) => `${routeKey(r)} ${s}`),
+      );
+    expect(missing).toEqual([]);
+  });
+
+  it('describes every error response with the error schema', () => {
+    const wrong = operationsOf(doc).flatMap(({ key, op }) =>
+      Object.entries(op.responses ?? {})
+        .filter(([status]) => /^[45]\d\d$/.test(status))
+        .filter(([status]) => !NOT_ERROR_SHAPED.includes(`${key} ${status}`))
+        .filter(([, response]) => response.content?.['application/json']?.schema?.$ref !== ERROR_SCHEMA)
+        .map(([status]) => `${key} ${status}`),
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('gives dates, timestamps and ids their format in every schema and parameter', () => {
+    const wrong: string[] = [];
+    const check = (where: string, name: string, format: string | undefined, isParameter = false) => {
+      const expected = expectedFormat(name, isParameter);
+      if (expected && format !== expected && !EXPECTED_FORMATS.exceptions[where]) {
+        wrong.push(`${where}: ${format ?? 'no format'}, expected ${expected}`);
+      }
+    };
+    for (const [schemaName, schema] of Object.entries(doc.components?.schemas ?? {})) {
+      for (const [name, property] of Object.entries(schema.properties ?? {})) {
+        check(`${schemaName}.${name}`, name, property.format);
+      }
+    }
+    for (const { key, op } of operationsOf(doc)) {
+      for (const parameter of op.parameters ?? []) {
+        if (parameter.in !== 'header')
+          check(`${key} ${parameter.name}`, parameter.name, parameter.schema?.format, true);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('GET /api/docs serves the Swagger UI page, whose scripts and styles load', async () => {

@@ -1,5 +1,5 @@
 import { chainHash, ChainedFields, GENESIS_HASH } from './audit-chain';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../common/canonical-json';
 
 const entry: ChainedFields = {
   at: '2026-01-01T00:00:00.000Z',

@@ -1,10 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '../common/api-docs';
 import { CurrentUser, Principal, Roles } from '../common/auth.decorators';
 import { AuditService } from './audit.service';
-import { AuditEntryView, AuditPageView, AuditVerifyView } from './dto/audit-entry.view';
+import { AuditPageView, AuditVerifyView } from './dto/audit-entry.view';
 import { AuditQueryDto } from './dto/audit-query.dto';
-import { Page } from '../common/pagination';
 
 @ApiTags('audit')
 @Controller('audit')
@@ -13,12 +13,14 @@ export class AuditController {
 
   @Get()
   @Roles('admin')
-  list(@Query() query: AuditQueryDto, @CurrentUser() user: Principal): Promise<Page<AuditEntryView>> {
-    return this.audit.list(query, user) as Promise<AuditPageView>;
+  @ApiRoute('List audit entries, newest first', 400)
+  list(@Query() query: AuditQueryDto, @CurrentUser() user: Principal): Promise<AuditPageView> {
+    return this.audit.list(query, user);
   }
 
   @Get('verify')
   @Roles('admin')
+  @ApiRoute('Recompute the hash chain and report the first broken entry')
   verify(): Promise<AuditVerifyView> {
     return this.audit.verify();
   }

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { AuditTrail } from '../common/audit-trail';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 
@@ -6,7 +7,7 @@ import { AuditService } from './audit.service';
 @Global()
 @Module({
   controllers: [AuditController],
-  providers: [AuditService],
-  exports: [AuditService],
+  providers: [AuditService, { provide: AuditTrail, useExisting: AuditService }],
+  exports: [AuditService, AuditTrail],
 })
 export class AuditModule {}

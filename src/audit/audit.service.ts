@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { type AuditInput, AuditTrail } from '../common/audit-trail';
 import { Principal } from '../common/auth.decorators';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { requestContext } from '../common/request-context';
@@ -8,16 +9,6 @@ import { chainHash, ChainedFields, GENESIS_HASH } from './audit-chain';
 import { AuditQueryDto } from './dto/audit-query.dto';
 import { AuditEntryView } from './dto/audit-entry.view';
 import { lockForTransaction, Transactions } from '../database/transactions';
-
-export interface AuditInput {
-  actor: Pick<Principal, 'id' | 'role'> | null;
-  action: string;
-  entityType?: string;
-  entityId?: string;
-  outcome?: 'success' | 'failure' | 'denied';
-  /** Field names, counts, reasons: never the values of personal or sensitive fields. */
-  details?: Record<string, unknown>;
-}
 
 const VERIFY_BATCH = 5_000;
 
@@ -53,7 +44,7 @@ function chainedFields(row: AuditRow): ChainedFields {
 }
 
 @Injectable()
-export class AuditService {
+export class AuditService implements AuditTrail {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tx: Transactions,

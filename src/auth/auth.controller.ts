@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
+import { ApiPublicRoute, ApiRoute } from '../common/api-docs';
 import { CurrentUser, Principal, Public, Roles } from '../common/auth.decorators';
 import { ROLES } from '../common/roles';
 import { AuthService, toMe } from './auth.service';
@@ -15,6 +16,7 @@ export class AuthController {
   // must not throttle its own /auth/me calls.
   @Post('login')
   @Public()
+  @ApiPublicRoute('Sign in with email and password', 400, 401, 413, 429)
   @UseGuards(ThrottlerGuard)
   @HttpCode(200)
   login(@Body() dto: LoginDto): Promise<TokenPairView> {
@@ -23,6 +25,7 @@ export class AuthController {
 
   @Post('refresh')
   @Public()
+  @ApiPublicRoute('Trade a refresh token for a new token pair (each works once)', 400, 401, 413, 429)
   @UseGuards(ThrottlerGuard)
   @HttpCode(200)
   refresh(@Body() dto: RefreshDto): Promise<TokenPairView> {
@@ -31,6 +34,7 @@ export class AuthController {
 
   @Post('logout')
   @Roles(...ROLES)
+  @ApiRoute('Sign out: end this sign-in and the one the refresh token belongs to', 400, 413)
   @HttpCode(204)
   logout(@CurrentUser() user: Principal, @Body() dto: RefreshDto): Promise<void> {
     return this.auth.logout(user, dto);
@@ -38,6 +42,7 @@ export class AuthController {
 
   @Get('me')
   @Roles(...ROLES)
+  @ApiRoute('The signed-in user')
   me(@CurrentUser() user: Principal): MeView {
     return toMe(user);
   }

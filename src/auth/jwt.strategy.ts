@@ -3,16 +3,15 @@ import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { Principal } from '../common/auth.decorators';
 import { AppConfig } from '../config/app-config';
-import type { AccessTokenPayload } from './auth.service';
+import { type AccessTokenPayload, AuthService } from './auth.service';
 import { JWT_AUDIENCE, JWT_ISSUER } from './jwt-options';
-import { SessionsRepository } from './sessions.repository';
 
 /** A valid signature is not enough: the user and the login behind the token must still be good. */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     config: AppConfig,
-    private readonly sessions: SessionsRepository,
+    private readonly auth: AuthService,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -27,6 +26,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   async validate(payload: AccessTokenPayload): Promise<Principal | false> {
     if (typeof payload?.sub !== 'string' || typeof payload?.sid !== 'string') return false;
     if (!/^[0-9a-f-]{36}$/i.test(payload.sub) || !/^[0-9a-f-]{36}$/i.test(payload.sid)) return false;
-    return (await this.sessions.loadPrincipal(payload.sub, payload.sid)) ?? false;
+    return (await this.auth.loadPrincipal(payload.sub, payload.sid)) ?? false;
   }
 }

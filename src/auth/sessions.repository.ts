@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Principal } from '../common/auth.decorators';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest();
 
@@ -74,33 +73,13 @@ export class SessionsRepository {
     );
   }
 
-  /**
-   * The caller behind an access token, read fresh on every request: a role or scope change, a
-   * disable or a revoked or expired session shows on the very next request.
-   */
-  async loadPrincipal(userId: string, sessionId: string): Promise<Principal | undefined> {
-    const [row] = (await this.dataSource.query(
-      `SELECT u.id, u.email, u.display_name, u.role,
-              coalesce((SELECT array_agg(un.nationality_code::text ORDER BY un.nationality_code)
-                          FROM user_nationalities un WHERE un.user_id = u.id), '{}') AS nationalities
-         FROM auth_sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.id = $2 AND u.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND NOT u.disabled`,
-      [userId, sessionId],
-    )) as {
-      id: string;
-      email: string;
-      display_name: string;
-      role: Principal['role'];
-      nationalities: string[];
-    }[];
-    if (!row) return undefined;
-    return {
-      id: row.id,
-      email: row.email,
-      displayName: row.display_name,
-      role: row.role,
-      nationalities: row.role === 'consular' ? row.nationalities : [],
-      sessionId,
-    };
+  /** Whether the user's sign-in is still good: not logged out, revoked or past its SESSION_MAX_HOURS. */
+  async isActive(sessionId: string, userId: string): Promise<boolean> {
+    const rows = (await this.dataSource.query(
+      `SELECT 1 FROM auth_sessions
+        WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > now()`,
+      [sessionId, userId],
+    )) as unknown[];
+    return rows.length > 0;
   }
 }

@@ -52,11 +52,20 @@ const MEANING: Record<number, string> = {
   503: 'The database is unavailable (`Retry-After`)',
 };
 
+const RETRY_AFTER = {
+  'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } },
+};
+
 /** Documents the error responses a route can send, each with the error schema. */
 export const ApiErrors = (...statuses: number[]) =>
   applyDecorators(
     ...statuses.map((status) =>
-      ApiResponse({ status, description: MEANING[status] ?? 'Error', type: ErrorView }),
+      ApiResponse({
+        status,
+        description: MEANING[status] ?? 'Error',
+        type: ErrorView,
+        ...(status === 429 || status === 503 ? { headers: RETRY_AFTER } : {}),
+      }),
     ),
   );
 

@@ -1,5 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
 import { applyDecorators } from '@nestjs/common';
 import type { Role } from './roles';
 
@@ -20,8 +20,8 @@ export interface Principal {
 /** The roles allowed on a route. Every route declares this or @Public(); the guard denies the rest. */
 export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(ROLES_KEY, roles), ApiBearerAuth());
 
-/** Open to anyone, signed in or not. */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
+/** Open to anyone, signed in or not. `{}` is OpenAPI's "no credentials needed" requirement. */
+export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiSecurity({}));
 
 export const CurrentUser = createParamDecorator(
   (_data: unknown, ctx: ExecutionContext): Principal =>

@@ -1,10 +1,22 @@
 import { createParamDecorator, ExecutionContext, HttpStatus } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
 import { ApiError } from './errors';
+
+/** Documents the header on the route whose handler takes it, so no route can forget to. */
+const documentIfMatch: ParameterDecorator = (target, key) => {
+  if (key === undefined) return;
+  ApiHeader({
+    name: 'If-Match',
+    required: true,
+    description: 'The version last read, as its ETag gave it: `"3"`',
+  })(target, key, Object.getOwnPropertyDescriptor(target, key)!);
+};
 
 /** The raw If-Match header; services check it after the scope check, as the contract orders. */
 export const IfMatch = createParamDecorator(
   (_data: unknown, ctx: ExecutionContext): string | undefined =>
     ctx.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers['if-match'],
+  [documentIfMatch],
 );
 
 export function versionMismatch(): ApiError {

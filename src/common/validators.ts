@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -26,6 +27,12 @@ export function NormalizedTextArray() {
   );
 }
 
+/**
+ * The OpenAPI format of a field checked by one of the validators below, so the document says what
+ * the rule enforces (`date`, `date-time`) and generated clients type it.
+ */
+const documentedAs = (format: 'date' | 'date-time') => ApiProperty({ type: String, format });
+
 function isRealDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   // JavaScript has a year 0, PostgreSQL does not (1 BC is followed by AD 1): it would be a 500 there.
@@ -36,7 +43,8 @@ function isRealDate(value: string): boolean {
 
 /** A calendar date YYYY-MM-DD that exists and is not after today (UTC). */
 export function IsPastDate(options?: ValidationOptions) {
-  return (object: object, propertyName: string) =>
+  return (object: object, propertyName: string) => {
+    documentedAs('date')(object, propertyName);
     registerDecorator({
       name: 'isPastDate',
       target: object.constructor,
@@ -50,11 +58,13 @@ export function IsPastDate(options?: ValidationOptions) {
           value <= new Date().toISOString().slice(0, 10),
       },
     });
+  };
 }
 
 /** A calendar date YYYY-MM-DD (any day). */
 export function IsCalendarDate(options?: ValidationOptions) {
-  return (object: object, propertyName: string) =>
+  return (object: object, propertyName: string) => {
+    documentedAs('date')(object, propertyName);
     registerDecorator({
       name: 'isCalendarDate',
       target: object.constructor,
@@ -62,11 +72,13 @@ export function IsCalendarDate(options?: ValidationOptions) {
       options: { message: `${propertyName} must be a date YYYY-MM-DD`, ...options },
       validator: { validate: (value: unknown) => typeof value === 'string' && isRealDate(value) },
     });
+  };
 }
 
 /** An ISO 8601 timestamp with a time zone, not in the future (beyond a minute of clock skew). */
 export function IsPastTimestamp(options?: ValidationOptions) {
-  return (object: object, propertyName: string) =>
+  return (object: object, propertyName: string) => {
+    documentedAs('date-time')(object, propertyName);
     registerDecorator({
       name: 'isPastTimestamp',
       target: object.constructor,
@@ -85,6 +97,7 @@ export function IsPastTimestamp(options?: ValidationOptions) {
         },
       },
     });
+  };
 }
 
 /** Refuses the field when `other` is set too. */

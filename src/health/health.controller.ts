@@ -2,12 +2,9 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
+import { ApiPublicRoute } from '../common/api-docs';
 import { Public } from '../common/auth.decorators';
-
-export class HealthView {
-  status: 'ok' | 'error';
-  database: 'up' | 'down';
-}
+import { HealthView } from './health.view';
 
 @ApiTags('health')
 @Controller('health')
@@ -17,9 +14,10 @@ export class HealthController {
     private readonly db: TypeOrmHealthIndicator,
   ) {}
 
-  /** 200 when the database answers within 2 s; else 503 with the same shape, for monitors. */
+  // 200 when the database answers within 2 s; else 503 with the same shape, for monitors.
   @Get()
   @Public()
+  @ApiPublicRoute('Whether the app and its database answer')
   @ApiOkResponse({ type: HealthView })
   @ApiResponse({ status: 503, type: HealthView, description: 'The database does not answer' })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthView> {

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '../common/api-docs';
 import { Roles } from '../common/auth.decorators';
 import { ROLES } from '../common/roles';
 import { NationalitiesService } from './nationalities.service';
@@ -12,6 +13,7 @@ export class NationalitiesController {
 
   @Get()
   @Roles(...ROLES)
+  @ApiRoute('Nationality codes the API accepts')
   list(): NationalityView[] {
     return this.nationalities.list();
   }

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '../common/api-docs';
 import { CurrentUser, Principal, Roles } from '../common/auth.decorators';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
 import { IfMatch } from '../common/if-match';
@@ -40,17 +41,20 @@ export class PeopleController {
 
   @Post()
   @Idempotent('person')
+  @ApiRoute('Register a rescued person (intake)', 400, 409, 413, 422)
   create(@Body() dto: CreatePersonDto, @CurrentUser() actor: Principal): Promise<PersonView> {
     return this.people.create(dto, actor);
   }
 
   @Get()
+  @ApiRoute('List people, newest first', 400)
   list(@Query() query: ListPeopleQueryDto, @CurrentUser() actor: Principal): Promise<PersonPageView> {
     return this.people.list(query, actor);
   }
 
   // Declared before ':id' so that "duplicates" is not taken for an id.
   @Get('duplicates')
+  @ApiRoute('Find records that may be the same person', 400)
   findDuplicates(
     @Query() query: DuplicatesQueryDto,
     @CurrentUser() actor: Principal,
@@ -59,11 +63,15 @@ export class PeopleController {
   }
 
   @Get(':id')
+  @ApiRoute('Get a person', 400, 404)
+  @ApiParam({ name: 'id', format: 'uuid' })
   get(@Param('id', UuidParamPipe) id: string, @CurrentUser() actor: Principal): Promise<PersonView> {
     return this.people.get(id, actor);
   }
 
   @Patch(':id')
+  @ApiRoute('Edit a person (If-Match required)', 400, 404, 412, 413, 422, 428)
+  @ApiParam({ name: 'id', format: 'uuid' })
   update(
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: UpdatePersonDto,
@@ -75,6 +83,8 @@ export class PeopleController {
 
   @Post(':id/transitions')
   @HttpCode(200)
+  @ApiRoute('Move a case to another status (If-Match required)', 400, 404, 412, 413, 422, 428)
+  @ApiParam({ name: 'id', format: 'uuid' })
   transition(
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: TransitionDto,
@@ -85,6 +95,8 @@ export class PeopleController {
   }
 
   @Get(':id/history')
+  @ApiRoute("A person's history, newest first", 400, 404)
+  @ApiParam({ name: 'id', format: 'uuid' })
   history(
     @Param('id', UuidParamPipe) id: string,
     @Query() query: PageQueryDto,
@@ -94,6 +106,8 @@ export class PeopleController {
   }
 
   @Post(':id/consents')
+  @ApiRoute('Record a consent given or withdrawn', 400, 404, 413, 422)
+  @ApiParam({ name: 'id', format: 'uuid' })
   recordConsent(
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: RecordConsentDto,
@@ -104,6 +118,8 @@ export class PeopleController {
 
   @Get(':id/access-log')
   @Roles('admin', 'supervisor')
+  @ApiRoute("Who read or changed a person's record, newest first", 400, 404)
+  @ApiParam({ name: 'id', format: 'uuid' })
   accessLog(
     @Param('id', UuidParamPipe) id: string,
     @Query() query: PageQueryDto,
@@ -115,6 +131,8 @@ export class PeopleController {
   @Delete(':id')
   @Roles('admin')
   @HttpCode(204)
+  @ApiRoute('Erase a person: wipe every personal field, keep the record for the figures', 400, 404)
+  @ApiParam({ name: 'id', format: 'uuid' })
   erase(@Param('id', UuidParamPipe) id: string, @CurrentUser() actor: Principal): Promise<void> {
     return this.erasure.erase(id, actor);
   }

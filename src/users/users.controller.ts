@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '../common/api-docs';
 import { CurrentUser, Principal, Roles } from '../common/auth.decorators';
 import { IfMatch } from '../common/if-match';
 import { PageQueryDto } from '../common/pagination';
@@ -16,21 +17,27 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
+  @ApiRoute('Create a user', 400, 409, 413)
   create(@Body() dto: CreateUserDto, @CurrentUser() actor: Principal): Promise<UserView> {
     return this.users.create(dto, actor);
   }
 
   @Get()
+  @ApiRoute('List users, newest first', 400)
   list(@Query() query: PageQueryDto, @CurrentUser() actor: Principal): Promise<UserPageView> {
     return this.users.list(query, actor);
   }
 
   @Get(':id')
+  @ApiRoute('Get a user', 400, 404)
+  @ApiParam({ name: 'id', format: 'uuid' })
   get(@Param('id', UuidParamPipe) id: string, @CurrentUser() actor: Principal): Promise<UserView> {
     return this.users.get(id, actor);
   }
 
   @Patch(':id')
+  @ApiRoute('Edit a user (If-Match required)', 400, 404, 412, 413, 422, 428)
+  @ApiParam({ name: 'id', format: 'uuid' })
   update(
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: UpdateUserDto,

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { PasswordHasher } from './password-hasher';
+import { UserCredentials } from './user-credentials.service';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 @Module({
   controllers: [UsersController],
-  providers: [UsersService, UsersRepository, PasswordHasher],
-  exports: [UsersRepository, PasswordHasher],
+  providers: [UsersService, UsersRepository, PasswordHasher, UserCredentials],
+  exports: [UserCredentials],
 })
 export class UsersModule {}

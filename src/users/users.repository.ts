@@ -64,6 +64,14 @@ export class UsersRepository {
     return rows.map(toUserView);
   }
 
+  /** The caller behind a request, if the account still exists and is not disabled. */
+  async findActive(id: string): Promise<UserView | undefined> {
+    const [row] = (await this.dataSource.query(`${SELECT_USER} WHERE u.id = $1 AND NOT u.disabled`, [
+      id,
+    ])) as UserRow[];
+    return row && toUserView(row);
+  }
+
   /** For sign-in only: the one place the password hash is read. */
   async findCredentials(
     email: string,

@@ -8,8 +8,9 @@ import { JwtStrategy } from '../../src/auth/jwt.strategy';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import type { Role } from '../../src/common/roles';
-import { setupApp } from '../../src/setup-app';
+import { buildOpenApiDocument, setupApp } from '../../src/setup-app';
 import { PasswordHasher } from '../../src/users/password-hasher';
+import { recordResponses, saveDocument } from './responses';
 
 export const API = '/api/v1';
 
@@ -34,7 +35,11 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   try {
     const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot()] }).compile();
     const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false, bodyParser: false });
+    const responsesDir = process.env.TEST_RESPONSES_DIR;
+    // Before setupApp's middleware, so answers given before routing (413, malformed JSON) are noted too.
+    if (responsesDir) app.use(recordResponses(responsesDir));
     setupApp(app);
+    if (responsesDir) saveDocument(responsesDir, () => buildOpenApiDocument(app));
     await app.init();
     openApps.push(app);
     return {

@@ -7,8 +7,10 @@ import { freePort } from '../../src/database/free-port';
 /**
  * One throwaway PostgreSQL for the run (fsync off), with one database per jest worker.
  * Each worker's app applies the migrations to its own database on first start.
+ * Also a folder where the workers note the responses their apps send (see responses.ts).
  */
 export default async function globalSetup(globalConfig: { maxWorkers: number }): Promise<void> {
+  process.env.TEST_RESPONSES_DIR = mkdtempSync(join(tmpdir(), 'safe-return-responses-'));
   if (process.env.TEST_DATABASE_URL_BASE) return; // an external server was given
   const dir = mkdtempSync(join(tmpdir(), 'safe-return-test-'));
   chmodSync(dir, 0o755);
@@ -25,6 +27,7 @@ export default async function globalSetup(globalConfig: { maxWorkers: number }):
   } catch (error) {
     // globalTeardown does not run after a failed globalSetup: clean up here.
     rmSync(dir, { recursive: true, force: true });
+    rmSync(process.env.TEST_RESPONSES_DIR, { recursive: true, force: true });
     throw error;
   }
 }

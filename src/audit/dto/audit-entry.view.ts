@@ -1,6 +1,11 @@
+import { ApiProperty } from '@nestjs/swagger';
+
 export class AuditEntryView {
+  /** Position in the chain; a string because it may outgrow a JSON number. */
   id: string;
+  @ApiProperty({ format: 'date-time' })
   at: string;
+  @ApiProperty({ format: 'uuid' })
   actorId: string | null;
   actorRole: string | null;
   action: string;
@@ -22,5 +27,6 @@ export class AuditVerifyView {
   valid: boolean;
   entries?: number;
   head?: string;
+  /** Id of the first entry whose link or hash is wrong. */
   brokenAt?: string;
 }

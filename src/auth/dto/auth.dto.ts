@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { Role } from '../../common/roles';
 
@@ -21,6 +22,7 @@ export class RefreshDto {
 }
 
 export class MeView {
+  @ApiProperty({ format: 'uuid' })
   id: string;
   email: string;
   displayName: string;

@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
+import type { EncryptedField } from './encrypted-columns';
 import { blindIndex, FieldCipher } from './field-cipher';
-
-/** Where an encrypted value lives: part of the AAD, so a ciphertext only opens in its own place. */
-export type SealedField =
-  | 'people.document_number'
-  | 'people.narrative'
-  | 'consular_notifications.travel_document_number'
-  | 'idempotency_keys.response_body';
 
 /** The configured keys, for every module that stores sensitive values. */
 @Injectable()
@@ -22,13 +16,17 @@ export class FieldEncryption {
     return this.cipher.activeKey;
   }
 
-  seal(field: SealedField, rowId: string, value: string): string;
-  seal(field: SealedField, rowId: string, value: string | null | undefined): string | null;
-  seal(field: SealedField, rowId: string, value: string | null | undefined): string | null {
+  /**
+   * `field` names the column (see ENCRYPTED_COLUMNS) and `rowId` the row: together they are the
+   * additional authenticated data, so the ciphertext opens only there.
+   */
+  seal(field: EncryptedField, rowId: string, value: string): string;
+  seal(field: EncryptedField, rowId: string, value: string | null | undefined): string | null;
+  seal(field: EncryptedField, rowId: string, value: string | null | undefined): string | null {
     return value === null || value === undefined ? null : this.cipher.encrypt(value, `${field}:${rowId}`);
   }
 
-  open(field: SealedField, rowId: string, ciphertext: string | null): string | null {
+  open(field: EncryptedField, rowId: string, ciphertext: string | null): string | null {
     return ciphertext === null ? null : this.cipher.decrypt(ciphertext, `${field}:${rowId}`);
   }
 

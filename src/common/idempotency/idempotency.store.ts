@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../audit/audit.service';
-import { canonicalJson } from '../../audit/canonical-json';
+import { AuditTrail } from '../audit-trail';
+import { canonicalJson } from '../canonical-json';
 import { FieldEncryption } from '../crypto/field-encryption.service';
 import type { Principal } from '../auth.decorators';
 import { ApiError } from '../errors';
@@ -39,7 +39,7 @@ export class IdempotencyStore {
     private readonly tx: Transactions,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly encryption: FieldEncryption,
-    private readonly audit: AuditService,
+    private readonly audit: AuditTrail,
   ) {}
 
   static requestHash(body: unknown): string {

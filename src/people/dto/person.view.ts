@@ -16,36 +16,48 @@ export class ConsentsView {
 
 /** A person as caseworkers see it. After erasure every personal field is null and `erased` true. */
 export class PersonView {
+  @ApiProperty({ format: 'uuid' })
   id: string;
   caseNumber: string;
   status: CaseStatus;
   version: number;
   erased: boolean;
+  @ApiProperty({ format: 'date-time' })
   erasedAt: string | null;
   givenName: string | null;
   familyName: string | null;
   nameNative: string | null;
   aliases: string[] | null;
   sex: Sex;
+  @ApiProperty({ format: 'date' })
   dateOfBirth: string | null;
   estimatedAge: number | null;
   nationalities: NationalityClaimView[];
   languages: string[] | null;
+  @ApiProperty({ format: 'uuid' })
   compoundId: string | null;
   recruitedVia: RecruitedVia | null;
+  @ApiProperty({ format: 'date-time' })
   traffickedAt: string | null;
+  @ApiProperty({ format: 'date-time' })
   rescuedAt: string;
   rescuePlace: string | null;
   vulnerabilities: Vulnerability[] | null;
   documentNumber: string | null;
   narrative: string | null;
   consents: ConsentsView;
+  @ApiProperty({ format: 'uuid' })
   assignedCaseworkerId: string | null;
   closedReason: string | null;
+  @ApiProperty({ format: 'date-time' })
   departedAt: string | null;
+  @ApiProperty({ format: 'date-time' })
   receivedHomeAt: string | null;
+  @ApiProperty({ format: 'date-time' })
   closedAt: string | null;
+  @ApiProperty({ format: 'date-time' })
   createdAt: string;
+  @ApiProperty({ format: 'date-time' })
   updatedAt: string;
 }
 
@@ -54,6 +66,7 @@ export class PersonView {
  * and narrative are shown only on the single record (each read of which is audited).
  */
 export class PersonSummaryView {
+  @ApiProperty({ format: 'uuid' })
   id: string;
   caseNumber: string;
   status: CaseStatus;
@@ -63,11 +76,15 @@ export class PersonSummaryView {
   familyName: string | null;
   nameNative: string | null;
   sex: Sex;
+  @ApiProperty({ format: 'date' })
   dateOfBirth: string | null;
   estimatedAge: number | null;
   nationalities: NationalityClaimView[];
+  @ApiProperty({ format: 'uuid' })
   compoundId: string | null;
+  @ApiProperty({ format: 'date-time' })
   rescuedAt: string;
+  @ApiProperty({ format: 'date-time' })
   createdAt: string;
 }
 
@@ -93,9 +110,12 @@ export class HistoryEventRefView {
 }
 
 export class HistoryEntryView {
+  @ApiProperty({ format: 'uuid' })
   id: string;
   kind: 'created' | 'status_change' | 'field_change' | 'erased' | 'event';
+  @ApiProperty({ format: 'date-time' })
   at: string;
+  @ApiProperty({ format: 'uuid' })
   actorId: string | null;
   fromStatus: CaseStatus | null;
   toStatus: CaseStatus | null;
@@ -113,12 +133,16 @@ export class HistoryPageView {
 }
 
 export class ConsentView {
+  @ApiProperty({ format: 'uuid' })
   id: string;
+  @ApiProperty({ format: 'uuid' })
   personId: string;
   type: ConsentType;
   granted: boolean;
   note: string | null;
+  @ApiProperty({ format: 'uuid' })
   recordedBy: string | null;
+  @ApiProperty({ format: 'date-time' })
   recordedAt: string;
   /** The person's current consents after this one. */
   consents: ConsentsView;
@@ -127,7 +151,9 @@ export class ConsentView {
 }
 
 export class AccessLogEntryView {
+  @ApiProperty({ format: 'date-time' })
   at: string;
+  @ApiProperty({ format: 'uuid' })
   actorId: string | null;
   actorRole: string | null;
   action: string;
@@ -141,11 +167,13 @@ export class AccessLogPageView {
 }
 
 export class DuplicatePersonView {
+  @ApiProperty({ format: 'uuid' })
   id: string;
   caseNumber: string;
   givenName: string | null;
   familyName: string | null;
   nameNative: string | null;
+  @ApiProperty({ format: 'date' })
   dateOfBirth: string | null;
   nationalities: NationalityClaimView[];
 }

@@ -1,7 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { Role } from '../../common/roles';
 
 /** A user as the API shows it: never the password hash or the MFA secret. */
 export class UserView {
+  @ApiProperty({ format: 'uuid' })
   id: string;
   email: string;
   displayName: string;
@@ -9,7 +11,9 @@ export class UserView {
   nationalities: string[];
   disabled: boolean;
   version: number;
+  @ApiProperty({ format: 'date-time' })
   createdAt: string;
+  @ApiProperty({ format: 'date-time' })
   updatedAt: string;
 }
 

@@ -1,6 +1,7 @@
 /**
- * JSON with object keys sorted at every depth, so the same entry always hashes the same whatever
- * order its keys were written in (jsonb reorders them on the way through Postgres).
+ * JSON with object keys sorted at every depth, so the same value always hashes the same whatever
+ * order its keys were written in: jsonb reorders them on the way through Postgres (audit chain), and
+ * clients send them in any order (idempotency request hashes).
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);

@@ -1,0 +1,4 @@
+export class HealthView {
+  status: 'ok' | 'error';
+  database: 'up' | 'down';
+}
