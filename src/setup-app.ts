@@ -45,15 +45,32 @@ export function setupApp(app: NestExpressApplication): void {
  * `npm run lint:openapi` (src/cli/export-openapi.ts). Needs the global prefix set first.
  */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Safe Return API')
-      .setDescription('Casework for people rescued from online-scam compounds. Contract: API.md.')
-      .setVersion('1')
-      // Relative: the API is on the host that serves this document, whatever the deployment.
-      .addServer('/')
-      .addBearerAuth()
-      .build(),
+  return withUuidIds(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Safe Return API')
+        .setDescription('Casework for people rescued from online-scam compounds. Contract: API.md.')
+        .setVersion('1')
+        // Relative: the API is on the host that serves this document, whatever the deployment.
+        .addServer('/')
+        .addBearerAuth()
+        .build(),
+    ),
   );
+}
+
+/**
+ * Every `:id` in a path is a UUID (UuidParamPipe refuses anything else with a 400): said once here
+ * for every route, today's and tomorrow's, rather than on each handler.
+ */
+function withUuidIds(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item) as { parameters?: unknown[] }[]) {
+      for (const p of (operation?.parameters ?? []) as { in?: string; name?: string; schema?: object }[]) {
+        if (p.in === 'path' && p.name === 'id') p.schema = { ...p.schema, type: 'string', format: 'uuid' };
+      }
+    }
+  }
+  return document;
 }

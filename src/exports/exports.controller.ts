@@ -1,5 +1,5 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../common/api-docs';
 import { CurrentUser, Principal, Roles } from '../common/auth.decorators';
 import { HtcdsQueryDto } from './dto/htcds-query.dto';
@@ -13,8 +13,10 @@ export class ExportsController {
 
   @Get('htcds')
   @ApiRoute('Cases registered in a date range, in HTCDS 2.0 columns, k-anonymous (k = 11)', 400)
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'CSV, one line per case; the last line `# dropped,N`' })
+  @ApiOkResponse({
+    description: 'CSV, one line per case; the last line `# dropped,N`',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
   htcdsExport(@Query() query: HtcdsQueryDto, @CurrentUser() actor: Principal): Promise<StreamableFile> {
     return this.htcds.export(query, actor);
   }

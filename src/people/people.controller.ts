@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../common/api-docs';
 import { CurrentUser, Principal, Roles } from '../common/auth.decorators';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
@@ -64,14 +64,12 @@ export class PeopleController {
 
   @Get(':id')
   @ApiRoute('Get a person', 400, 404)
-  @ApiParam({ name: 'id', format: 'uuid' })
   get(@Param('id', UuidParamPipe) id: string, @CurrentUser() actor: Principal): Promise<PersonView> {
     return this.people.get(id, actor);
   }
 
   @Patch(':id')
   @ApiRoute('Edit a person (If-Match required)', 400, 404, 412, 413, 422, 428)
-  @ApiParam({ name: 'id', format: 'uuid' })
   update(
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: UpdatePersonDto,
@@ -84,7 +82,6 @@ export class PeopleController {
   @Post(':id/transitions')
   @HttpCode(200)
   @ApiRoute('Move a case to another status (If-Match required)', 400, 404, 412, 413, 422, 428)
-  @ApiParam({ name: 'id', format: 'uuid' })
   transition(
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: TransitionDto,
@@ -96,7 +93,6 @@ export class PeopleController {
 
   @Get(':id/history')
   @ApiRoute("A person's history, newest first", 400, 404)
-  @ApiParam({ name: 'id', format: 'uuid' })
   history(
     @Param('id', UuidParamPipe) id: string,
     @Query() query: PageQueryDto,
@@ -107,7 +103,6 @@ export class PeopleController {
 
   @Post(':id/consents')
   @ApiRoute('Record a consent given or withdrawn', 400, 404, 413, 422)
-  @ApiParam({ name: 'id', format: 'uuid' })
   recordConsent(
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: RecordConsentDto,
@@ -119,7 +114,6 @@ export class PeopleController {
   @Get(':id/access-log')
   @Roles('admin', 'supervisor')
   @ApiRoute("Who read or changed a person's record, newest first", 400, 404)
-  @ApiParam({ name: 'id', format: 'uuid' })
   accessLog(
     @Param('id', UuidParamPipe) id: string,
     @Query() query: PageQueryDto,
@@ -132,7 +126,6 @@ export class PeopleController {
   @Roles('admin')
   @HttpCode(204)
   @ApiRoute('Erase a person: wipe every personal field, keep the record for the figures', 400, 404)
-  @ApiParam({ name: 'id', format: 'uuid' })
   erase(@Param('id', UuidParamPipe) id: string, @CurrentUser() actor: Principal): Promise<void> {
     return this.erasure.erase(id, actor);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../common/api-docs';
 import { CurrentUser, Principal, Roles } from '../common/auth.decorators';
 import { IfMatch } from '../common/if-match';
@@ -30,14 +30,12 @@ export class UsersController {
 
   @Get(':id')
   @ApiRoute('Get a user', 400, 404)
-  @ApiParam({ name: 'id', format: 'uuid' })
   get(@Param('id', UuidParamPipe) id: string, @CurrentUser() actor: Principal): Promise<UserView> {
     return this.users.get(id, actor);
   }
 
   @Patch(':id')
   @ApiRoute('Edit a user (If-Match required)', 400, 404, 412, 413, 422, 428)
-  @ApiParam({ name: 'id', format: 'uuid' })
   update(
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: UpdateUserDto,
