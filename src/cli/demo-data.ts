@@ -32,6 +32,7 @@ export const DEMO_USERS: { email: string; displayName: string; role: string; nat
   { email: 'donor@demo.safe-return.org', displayName: 'Demo Donor', role: 'donor', nationalities: [] },
 ];
 
+/** Compounds of the story (invented operators; the places are where such compounds were reported). */
 export const DEMO_COMPOUNDS = [
   {
     key: 'laukkaing',
@@ -42,20 +43,44 @@ export const DEMO_COMPOUNDS = [
     town: 'Laukkaing',
     latitude: 23.69,
     longitude: 98.76,
-    controlledBy: 'Demo operator group',
+    controlledBy: 'Demo operator family',
     status: 'raided',
   },
   {
-    key: 'myawaddy',
-    name: 'Moei River Business Zone (demo)',
-    aliases: ['Zone 7'],
+    key: 'laukkaingNorth',
+    name: 'Kokang Gateway Villas (demo)',
+    aliases: ['Gateway Villas'],
+    countryCode: 'MMR',
+    region: 'Kokang SAZ, Shan State',
+    town: 'Laukkaing',
+    latitude: 23.71,
+    longitude: 98.78,
+    controlledBy: 'Demo operator family',
+    status: 'raided',
+  },
+  {
+    key: 'shweKokko',
+    name: 'Shwe Kokko (demo)',
+    aliases: ['Yatai New City', 'Yatai'],
     countryCode: 'MMR',
     region: 'Kayin State',
     town: 'Myawaddy',
-    latitude: 16.69,
+    latitude: 16.83,
     longitude: 98.5,
     controlledBy: 'Demo armed group',
     status: 'active',
+  },
+  {
+    key: 'kkPark',
+    name: 'KK Park (demo)',
+    aliases: ['KKPark'],
+    countryCode: 'MMR',
+    region: 'Kayin State',
+    town: 'Myawaddy',
+    latitude: 16.62,
+    longitude: 98.54,
+    controlledBy: 'Demo armed group',
+    status: 'raided',
   },
   {
     key: 'sihanoukville',
@@ -68,6 +93,28 @@ export const DEMO_COMPOUNDS = [
     longitude: 103.52,
     controlledBy: 'Demo holding company',
     status: 'closed',
+  },
+] as const;
+
+/** Embassies of the story: they are notified, and the embassies' officers act in the app. */
+export const DEMO_CONTACTS = [
+  {
+    countryCode: 'THA',
+    mission: 'Royal Thai Embassy, Yangon (demo)',
+    city: 'Yangon',
+    name: 'Demo Consul THA',
+  },
+  {
+    countryCode: 'PHL',
+    mission: 'Embassy of the Philippines, Yangon (demo)',
+    city: 'Yangon',
+    name: 'Demo Consul PHL',
+  },
+  {
+    countryCode: 'SGP',
+    mission: 'Embassy of Singapore, Yangon (demo)',
+    city: 'Yangon',
+    name: 'Demo Consul SGP',
   },
 ] as const;
 
@@ -95,6 +142,13 @@ const NAMES: Record<string, { given: string[]; family: string[] }> = {
   VNM: { given: ['Van An', 'Thi Lan', 'Duc Minh', 'Thu Ha'], family: ['Nguyen', 'Pham', 'Tran', 'Le'] },
   CHN: { given: ['Wei', 'Fang', 'Jun', 'Li'], family: ['Zhang', 'Wang', 'Liu', 'Chen'] },
   IDN: { given: ['Rizky', 'Nur Haliza', 'Budi', 'Dewi'], family: ['Muhammad', 'Siti', 'Santoso', 'Wijaya'] },
+  IND: { given: ['Arjun', 'Priya', 'Rahul', 'Kavya'], family: ['Sharma', 'Nair', 'Reddy', 'Iyer'] },
+  KEN: { given: ['Brian', 'Faith', 'Kevin', 'Mercy'], family: ['Otieno', 'Wanjiru', 'Kamau', 'Achieng'] },
+  LKA: {
+    given: ['Nuwan', 'Dilani', 'Kasun', 'Sanduni'],
+    family: ['Perera', 'Fernando', 'Silva', 'Jayasuriya'],
+  },
+  MMR: { given: ['Aung Ko', 'Thandar', 'Kyaw Zin', 'Hnin Wai'], family: ['Min', 'Oo', 'Htet', 'Lwin'] },
 };
 
 /** Deterministic pseudo-random pick, so every seeded database looks the same. */
