@@ -441,7 +441,7 @@ describe('Handovers: reading, scope and validation', () => {
       expectError(await get(cw, query), 400, 'VALIDATION_FAILED');
     });
 
-    it('is audited, as is each read of one event, with counts', async () => {
+    it('is audited, as is each read of one event (and of each person it shows), with counts', async () => {
       await get(admin, '?from=2020-02-01&to=2020-02-03');
       await get(admin, `/${departure}`);
       const entries = await t.db.query(
@@ -457,6 +457,13 @@ describe('Handovers: reading, scope and validation', () => {
         },
         { action: 'handover.read', entity_id: departure, details: { people: 2 } },
       ]);
+      // Each person the event showed has the read in their own access log.
+      const perPerson = await t.db.query(
+        `SELECT count(*)::int AS n FROM audit_entries
+          WHERE actor_id = $1 AND action = 'person.handover.read' AND details->>'handoverId' = $2`,
+        [admin.id, departure],
+      );
+      expect(perPerson).toEqual([{ n: 2 }]);
     });
   });
 });

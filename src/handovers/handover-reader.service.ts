@@ -40,13 +40,24 @@ export class HandoverReader {
       // Stored rows have no order of their own: case numbers give a stable one.
       entries.sort((a, b) => byCaseNumber(labels, a.personId, b.personId));
       const view = toHandoverView(row, entries, labels, audienceOf(actor));
-      await this.audit.record(m, {
-        actor,
-        action: 'handover.read',
-        entityType: 'handover',
-        entityId: id,
-        details: { people: view.people.length },
-      });
+      // Each person the event shows is a read of that person (case number, nationality): their access
+      // log says so, as it does for a people list.
+      await this.audit.recordMany(m, [
+        {
+          actor,
+          action: 'handover.read',
+          entityType: 'handover',
+          entityId: id,
+          details: { people: view.people.length },
+        },
+        ...view.people.map((p) => ({
+          actor,
+          action: 'person.handover.read',
+          entityType: 'person',
+          entityId: p.personId,
+          details: { handoverId: id },
+        })),
+      ]);
       return view;
     });
   }
