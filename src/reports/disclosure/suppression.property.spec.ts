@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import loadHighs from 'highs';
-import { type Disclosed, suppressOneWay, suppressTwoWay } from './suppression';
+import type { Disclosed } from './disclosed';
+import { suppressOneWay } from './suppression';
+import { suppressTwoWay } from './two-way';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 

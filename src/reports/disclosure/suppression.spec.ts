@@ -1,4 +1,5 @@
-import { suppressOneWay, suppressTwoWay } from './suppression';
+import { suppressOneWay } from './suppression';
+import { suppressTwoWay } from './two-way';
 
 const laukkaing = {
   cells: [

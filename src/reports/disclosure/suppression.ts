@@ -1,3 +1,7 @@
+import { type Disclosed, disclose } from './disclosed';
+
+export type { Disclosed } from './disclosed';
+
 /**
  * Small-cell suppression (DESIGN.md §5, API.md "Disclosure rule"). Pure: counts in, what may be
  * published out. A count from 1 to k−1 is never published (primary suppression), and further cells are
@@ -5,16 +9,13 @@
  * given the published cells, margins and total, and that counts are non-negative, every hidden
  * figure could lie anywhere in a range at least k wide.
  *
- * The table is seen as elements (cells, margins, the total) bound by lines "these members add up to
- * that sum" (a row and its margin; the margins and the total). The rules, applied line by line until
- * nothing changes:
- * - a line whose sum is published hides none of its members, or at least two holding at least k
- *   together: one hidden member beside a published sum is the sum minus the others, and two hidden
- *   members worth 7 beside a published sum tell that 7 people are there;
- * - a line whose sum is hidden hides at least one member, else the sum is the members added up.
- * Further members are hidden smallest first, zeros last (hiding a zero protects nothing unless
- * nothing else is left), ties by key; the grand total is hidden only when it is itself below k. The
- * property test in suppression.spec.ts checks the outcome against a linear-programming solver.
+ * This file holds the one-way tables (cells and their total); cross-tabulations, where margins tie
+ * rows and columns together, are in two-way.ts. In one dimension the rule is exact and simple: the
+ * hidden cells are none, or at least two holding at least k together (one hidden cell beside a
+ * published total is the total minus the others; two hidden cells worth 7 tell that 7 people are
+ * there). Further cells are hidden smallest first, zeros last (hiding a zero protects nothing unless
+ * nothing else is left), ties by key; the total is hidden only when it is itself below k. The
+ * property test in suppression.property.spec.ts checks the outcome against a linear-programming solver.
  */
 
 /** One figure of a table: a cell, a margin or the total. */
@@ -30,12 +31,6 @@ interface Element {
 interface Line {
   members: number[];
   sum: number;
-}
-
-/** Whether a count is published, and its value when it is. */
-export interface Disclosed {
-  count: number | null;
-  suppressed: boolean;
 }
 
 /** A count that needs no protection here: zero, or at least k. Exact roles pass k = 0. */
@@ -80,9 +75,6 @@ function solve(elements: Element[], lines: Line[], k: number): Set<number> {
   return hidden;
 }
 
-export const disclose = (count: number, hidden: boolean): Disclosed =>
-  hidden ? { count: null, suppressed: true } : { count, suppressed: false };
-
 export interface OneWayTable {
   cells: { key: string; count: number }[];
   /** People counted once each (a dual national is in two cells, once here). */
@@ -110,5 +102,3 @@ export function suppressOneWay(table: OneWayTable, k: number): OneWayDisclosure 
     total: disclose(table.total, hidden.has(totalId)),
   };
 }
-
-export { suppressTwoWay, type TwoWayDisclosure, type TwoWayTable } from './two-way';

@@ -1,4 +1,4 @@
-import { type Disclosed, disclose } from './suppression';
+import { type Disclosed, disclose } from './disclosed';
 
 export interface TwoWayTable {
   rowKeys: string[];
