@@ -8,7 +8,7 @@ import { NotificationsService } from '../consular/notifications.service';
 import { HandoverRecorder } from '../handovers/handover-recorder.service';
 import { PeopleService } from '../people/people.service';
 import { TransitionsService } from '../people/transitions.service';
-import type { CaseStatus } from '../people/workflow/case-workflow';
+import { type CaseStatus, ROAD_HOME } from '../people/workflow/case-workflow';
 import { DEMO_COMPOUNDS, DEMO_CONTACTS, demoName, pick } from './demo-data';
 
 /** How one demo case goes: the case worker, the embassy and the handovers each do their part. */
@@ -86,8 +86,8 @@ export class DemoStory {
       person = await this.transitions.transition(person.id, { to, reason }, `"${person.version}"`, by);
     };
     // Off the road home (screened out, a claim, declined, held): screened first, then that step.
-    const offRoad = !PATH.includes(script.target);
-    const path = PATH.slice(1, PATH.indexOf(offRoad ? 'screening' : script.target) + 1);
+    const offRoad = !ROAD_HOME.includes(script.target);
+    const path = ROAD_HOME.slice(1, ROAD_HOME.indexOf(offRoad ? 'screening' : script.target) + 1);
     for (const step of path) {
       if (step === 'consular_notified') {
         await this.notifications.create(
@@ -168,17 +168,5 @@ export class DemoStory {
     return nationality === 'THA' ? this.actors.THA : nationality === 'PHL' ? this.actors.PHL : undefined;
   }
 }
-
-/** The road home, in order; the story takes each case as far along it as its script says. */
-const PATH: CaseStatus[] = [
-  'identified',
-  'screening',
-  'presumed_victim',
-  'consular_notified',
-  'identity_verified',
-  'documents_issued',
-  'exit_cleared',
-  'movement_scheduled',
-];
 
 export type DemoActors = ConstructorParameters<typeof DemoStory>[1];

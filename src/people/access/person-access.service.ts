@@ -102,25 +102,7 @@ export class PersonAccess {
   }
 
   /** The embassy's minimal view: no narrative, no other country's nationality. */
-  consularView(
-    row: Pick<
-      PersonSummaryRow,
-      | 'id'
-      | 'case_number'
-      | 'given_name'
-      | 'family_name'
-      | 'name_native'
-      | 'sex'
-      | 'date_of_birth'
-      | 'estimated_age'
-      | 'nationalities'
-      | 'status'
-      | 'document_number_enc'
-      | 'rescued_at'
-      | 'version'
-    >,
-    principal: Pick<Principal, 'nationalities'>,
-  ): ConsularPersonView {
+  consularView(row: PersonSummaryRow, principal: Pick<Principal, 'nationalities'>): ConsularPersonView {
     return {
       id: row.id,
       caseNumber: row.case_number,

@@ -36,8 +36,8 @@ const MANUAL: Trigger[] = ['manual'];
 const EMBASSY_OR_MANUAL: Trigger[] = ['embassy_action', 'manual'];
 const DEPARTURE: Trigger[] = ['repatriation_departure'];
 
-/** States from which a person may decline to return (`withdrawn`) or be held (`on_hold`). */
-const OPEN_STATES: CaseStatus[] = [
+/** The road home, in order, up to the departure (which only a handover records). */
+export const ROAD_HOME: readonly CaseStatus[] = [
   'identified',
   'screening',
   'presumed_victim',
@@ -46,8 +46,10 @@ const OPEN_STATES: CaseStatus[] = [
   'documents_issued',
   'exit_cleared',
   'movement_scheduled',
-  'protection_claim',
 ];
+
+/** States from which a person may decline to return (`withdrawn`) or be held (`on_hold`). */
+const OPEN_STATES: CaseStatus[] = [...ROAD_HOME, 'protection_claim'];
 
 type Edges = Partial<Record<CaseStatus, Trigger[]>>;
 
