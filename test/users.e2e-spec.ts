@@ -154,6 +154,10 @@ describe('Users (admin)', () => {
       });
       const cases: [string, Record<string, unknown>, string | RegExp][] = [
         ['a password under 12 characters', { password: 'short-pw-11' }, 'password'],
+        ['a password over 128 characters', { password: 'x'.repeat(129) }, 'password'],
+        ['a password of whitespace only', { password: ' '.repeat(16) }, 'password'],
+        ['a common password', { password: 'password1234' }, 'password'],
+        ['a common password in capitals', { password: 'QWERTY123456' }, 'password'],
         ['a malformed email', { email: 'not-an-email' }, 'email'],
         ['an unknown role', { role: 'superuser' }, 'role'],
         ['a missing display name', { displayName: undefined }, 'displayName'],

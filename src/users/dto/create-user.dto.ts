@@ -1,7 +1,8 @@
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '../../common/roles';
 import { NationalityCodes } from '../../common/validators';
+import { AcceptablePassword } from '../password-policy';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -16,10 +17,7 @@ export class CreateUserDto {
   @Length(1, 200)
   displayName: string;
 
-  /** At least 12 characters. */
-  @IsString()
-  @MinLength(12, { message: 'password must be at least 12 characters' })
-  @MaxLength(256)
+  @AcceptablePassword()
   password: string;
 
   @IsIn(ROLES)
