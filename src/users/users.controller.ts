@@ -3,11 +3,11 @@ import { ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../common/api-docs';
 import { CurrentUser, Principal, Roles } from '../common/auth.decorators';
 import { IfMatch } from '../common/if-match';
-import { PageQueryDto } from '../common/pagination';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UserPageView, UserView } from './dto/user.view';
+import { UsersQueryDto } from './dto/users-query.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -23,8 +23,8 @@ export class UsersController {
   }
 
   @Get()
-  @ApiRoute('List users, newest first', 400)
-  list(@Query() query: PageQueryDto, @CurrentUser() actor: Principal): Promise<UserPageView> {
+  @ApiRoute('List users, newest first; filter by role, disabled, and text in the email or name', 400)
+  list(@Query() query: UsersQueryDto, @CurrentUser() actor: Principal): Promise<UserPageView> {
     return this.users.list(query, actor);
   }
 

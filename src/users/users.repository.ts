@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { escapeLike } from '../common/like';
 import type { Keyset } from '../common/pagination';
 import type { Role } from '../common/roles';
 import type { UserView } from './dto/user.view';
@@ -37,6 +38,12 @@ export function toUserView(row: UserRow): UserView {
   };
 }
 
+export interface UsersFilter {
+  role?: Role;
+  q?: string;
+  disabled?: boolean;
+}
+
 /** SQL for users; the rules live in UsersService. */
 @Injectable()
 export class UsersRepository {
@@ -50,16 +57,27 @@ export class UsersRepository {
     return row && toUserView(row);
   }
 
+  /** Newest first, keyset-paged on (created_at, id), with the list's filters. */
   async page(
     limit: number,
     after: Keyset | undefined,
+    filter: UsersFilter,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<UserView[]> {
+    const params: unknown[] = [];
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    const where: string[] = [];
+    if (after) where.push(`(u.created_at, u.id) < (${bind(after.at)}::timestamptz, ${bind(after.id)}::uuid)`);
+    if (filter.role) where.push(`u.role = ${bind(filter.role)}`);
+    if (filter.disabled !== undefined) where.push(`u.disabled = ${bind(filter.disabled)}`);
+    if (filter.q) {
+      const pattern = bind(`%${escapeLike(filter.q)}%`);
+      where.push(`(u.email ILIKE ${pattern} OR u.display_name ILIKE ${pattern})`);
+    }
     const rows = (await manager.query(
-      `${SELECT_USER}
-       ${after ? 'WHERE (u.created_at, u.id) < ($2::timestamptz, $3::uuid)' : ''}
-       ORDER BY u.created_at DESC, u.id DESC LIMIT $1`,
-      after ? [limit + 1, after.at, after.id] : [limit + 1],
+      `${SELECT_USER} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY u.created_at DESC, u.id DESC LIMIT ${bind(limit + 1)}`,
+      params,
     )) as UserRow[];
     return rows.map(toUserView);
   }

@@ -4,13 +4,14 @@ import { AuditService } from '../audit/audit.service';
 import { Principal } from '../common/auth.decorators';
 import { ApiError } from '../common/errors';
 import { expectedVersion, versionMismatch } from '../common/if-match';
-import { decodeCursor, Page, PageQueryDto, toPage } from '../common/pagination';
+import { decodeCursor, Page, toPage } from '../common/pagination';
 import { Role } from '../common/roles';
 import { AppConfig } from '../config/app-config';
 import { NationalitiesService } from '../nationalities/nationalities.service';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UserView } from './dto/user.view';
+import { UsersQueryDto } from './dto/users-query.dto';
 import { PasswordHasher } from './password-hasher';
 import { UsersRepository } from './users.repository';
 import { lockForTransaction, Transactions } from '../database/transactions';
@@ -103,11 +104,11 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   /** Staff records are personal data too: each user shown is audited, in the read's transaction. */
-  async list(query: PageQueryDto, actor: Principal): Promise<Page<UserView>> {
-    const { limit } = query;
+  async list(query: UsersQueryDto, actor: Principal): Promise<Page<UserView>> {
+    const { limit, role, q, disabled } = query;
     const after = decodeCursor(query.cursor);
     return this.tx.run(async (m) => {
-      const rows = await this.users.page(limit, after, m);
+      const rows = await this.users.page(limit, after, { role, q, disabled }, m);
       await this.audit.recordMany(
         m,
         rows.slice(0, limit).map((u) => ({ actor, action: 'user.read', entityType: 'user', entityId: u.id })),
