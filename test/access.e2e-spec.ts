@@ -20,10 +20,14 @@ const KNOWN_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'POST /api/v1/auth/refresh': 'public',
   'POST /api/v1/auth/logout': ALL,
   'GET /api/v1/auth/me': ALL,
+  'POST /api/v1/auth/password': ALL,
   'POST /api/v1/users': ['admin'],
   'GET /api/v1/users': ['admin'],
   'GET /api/v1/users/:id': ['admin'],
   'PATCH /api/v1/users/:id': ['admin'],
+  'POST /api/v1/users/unlock': ['admin'],
+  'POST /api/v1/users/:id/password-reset': ['admin'],
+  'POST /api/v1/users/:id/revoke-sessions': ['admin'],
   'GET /api/v1/audit': ['admin'],
   'GET /api/v1/audit/verify': ['admin'],
   'GET /api/v1/nationalities': ALL,
@@ -243,6 +247,26 @@ describe('Access: deny by default', () => {
         }
         expect(wrong).toEqual([]);
       });
+    });
+  });
+
+  describe('a user who must change a reset password', () => {
+    it('reaches only /auth/* routes: every other route answers 403 PASSWORD_CHANGE_REQUIRED', async () => {
+      expect(
+        routes.filter((r) => r.accountSetup && !r.path.startsWith(`${API}/auth/`)).map(routeKey),
+      ).toEqual([]);
+      // an admin, so that no route is closed to the role anyway
+      const admin = await loginAs(t, 'admin');
+      await t.db.query('UPDATE users SET must_change_password = true WHERE id = $1', [admin.id]);
+      const wrong: string[] = [];
+      // (logout is left out: with a valid body it would end the very login this loop uses)
+      for (const route of nonPublic().filter((r) => routeKey(r) !== 'POST /api/v1/auth/logout')) {
+        const res = await call(t.http, route).set(admin.auth);
+        const closed = res.status === 403 && res.body.code === 'PASSWORD_CHANGE_REQUIRED';
+        if (closed === route.path.startsWith(`${API}/auth/`))
+          wrong.push(`${routeKey(route)} → ${res.status}`);
+      }
+      expect(wrong).toEqual([]);
     });
   });
 

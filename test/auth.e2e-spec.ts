@@ -58,6 +58,7 @@ describe('Auth', () => {
         accessToken: expect.any(String),
         refreshToken: expect.any(String),
         expiresIn: expect.any(Number),
+        mustChangePassword: false,
         user: {
           id: user.id,
           email: user.email,
@@ -235,6 +236,7 @@ describe('Auth', () => {
         accessToken: expect.any(String),
         refreshToken: expect.any(String),
         expiresIn: expect.any(Number),
+        mustChangePassword: false,
         user: expect.objectContaining({ id: user.id, role: 'caseworker' }),
       });
       expect(res.body.refreshToken).not.toBe(user.refreshToken);

@@ -1,19 +1,21 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiPublicRoute, ApiRoute } from '../common/api-docs';
-import { CurrentUser, Principal, Public, Roles } from '../common/auth.decorators';
+import { AccountSetupRoute, CurrentUser, Principal, Public, Roles } from '../common/auth.decorators';
 import { ROLES } from '../common/roles';
 import { AuthService, toMe } from './auth.service';
-import { LoginDto, MeView, RefreshDto, TokenPairView } from './dto/auth.dto';
+import { ChangePasswordDto, LoginDto, MeView, RefreshDto, TokenPairView } from './dto/auth.dto';
 
+// Open to a user who must change a reset password first: these routes are how they do it.
 @ApiTags('auth')
 @Controller('auth')
+@AccountSetupRoute()
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
-  // Per-IP throttling on the two routes that take credentials only: an office behind one address
-  // must not throttle its own /auth/me calls.
+  // Per-IP throttling on the routes that take credentials only: an office behind one address must
+  // not throttle its own /auth/me calls.
   @Post('login')
   @Public()
   @ApiPublicRoute('Sign in with email and password', 400, 401, 413, 429)
@@ -45,5 +47,15 @@ export class AuthController {
   @ApiRoute('The signed-in user')
   me(@CurrentUser() user: Principal): MeView {
     return toMe(user);
+  }
+
+  @Post('password')
+  @Roles(...ROLES)
+  @ApiRoute("Change one's own password: every other sign-in of the user ends", 400, 401, 413, 429)
+  @ApiNoContentResponse({ description: 'Changed; this sign-in goes on, every other one ended' })
+  @UseGuards(ThrottlerGuard)
+  @HttpCode(204)
+  changePassword(@CurrentUser() user: Principal, @Body() dto: ChangePasswordDto): Promise<void> {
+    return this.auth.changePassword(user, dto);
   }
 }

@@ -1,8 +1,9 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../config/app-config';
+import { UserSignIns } from '../users/user-sign-ins';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -38,4 +39,18 @@ import { SessionsRepository } from './sessions.repository';
   controllers: [AuthController],
   providers: [AuthService, JwtStrategy, SessionsRepository, LoginLockout],
 })
-export class AuthModule {}
+export class AuthModule implements OnModuleInit {
+  constructor(
+    private readonly signIns: UserSignIns,
+    private readonly sessions: SessionsRepository,
+    private readonly lockout: LoginLockout,
+  ) {}
+
+  /** Users end sign-ins and locks through UserSignIns; sessions and failed sign-ins are kept here. */
+  onModuleInit(): void {
+    this.signIns.attach({
+      endSignIns: (m, userId, reason, keep) => this.sessions.revokeAllOfUser(m, userId, reason, keep),
+      clearFailures: (m, email) => this.lockout.clear(m, LoginLockout.keyOf(email)),
+    });
+  }
+}

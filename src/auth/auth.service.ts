@@ -6,7 +6,7 @@ import { Principal } from '../common/auth.decorators';
 import { ApiError } from '../common/errors';
 import { AppConfig } from '../config/app-config';
 import { UserCredentials } from '../users/user-credentials.service';
-import { LoginDto, MeView, RefreshDto, TokenPairView } from './dto/auth.dto';
+import { ChangePasswordDto, LoginDto, MeView, RefreshDto, TokenPairView } from './dto/auth.dto';
 import { LoginLockout } from './login-lockout';
 import { SessionsRepository } from './sessions.repository';
 import { Transactions } from '../database/transactions';
@@ -46,24 +46,7 @@ export class AuthService {
   /** Unknown email, wrong password and disabled user give one answer, after one argon2 run each. */
   async login(dto: LoginDto): Promise<TokenPairView> {
     const emailKey = LoginLockout.keyOf(dto.email);
-    const lockedFor = await this.tx.run(async (m) => {
-      const seconds = await this.lockout.secondsLocked(m, emailKey);
-      if (seconds)
-        await this.audit.record(m, {
-          actor: null,
-          action: 'auth.login',
-          outcome: 'denied',
-          details: { reason: 'locked' },
-        });
-      return seconds;
-    });
-    if (lockedFor) {
-      throw ApiError.tooMany(
-        'LOGIN_LOCKED',
-        'Too many failed sign-ins for this email; try again later',
-        lockedFor,
-      );
-    }
+    await this.assertNotLocked(emailKey, 'auth.login', null);
 
     const check = await this.credentials.checkPassword(emailKey, dto.password);
     if (!check.ok) {
@@ -143,6 +126,81 @@ export class AuthService {
   }
 
   /**
+   * The caller's own new password. The current one is asked for, so that a token left on an open
+   * screen cannot take the account over; a wrong one counts toward the email's lockout like a failed
+   * sign-in (and a locked email cannot change its password). Every other sign-in of the user ends:
+   * whoever else knew the old password is signed out, and this device stays signed in.
+   */
+  async changePassword(principal: Principal, dto: ChangePasswordDto): Promise<void> {
+    if (dto.newPassword === dto.currentPassword) {
+      throw ApiError.field('newPassword', 'newPassword must differ from the current password');
+    }
+    const emailKey = LoginLockout.keyOf(principal.email);
+    await this.assertNotLocked(emailKey, 'auth.password_change', principal);
+    const check = await this.credentials.checkPassword(emailKey, dto.currentPassword);
+    if (!check.ok || check.user.id !== principal.id) {
+      await this.tx.run(async (m) => {
+        await this.lockout.recordFailure(m, emailKey);
+        await this.audit.record(m, {
+          actor: principal,
+          action: 'auth.password_change',
+          entityType: 'user',
+          entityId: principal.id,
+          outcome: 'failure',
+          details: { reason: 'wrong_password' },
+        });
+      });
+      throw invalidCredentials();
+    }
+    await this.tx.run(async (m) => {
+      await this.credentials.changePassword(m, principal.id, dto.newPassword);
+      const signInsEnded = await this.sessions.revokeAllOfUser(
+        m,
+        principal.id,
+        'password_change',
+        principal.sessionId,
+      );
+      await this.lockout.clear(m, emailKey);
+      await this.audit.record(m, {
+        actor: principal,
+        action: 'auth.password_change',
+        entityType: 'user',
+        entityId: principal.id,
+        details: { signInsEnded, sessionId: principal.sessionId },
+      });
+    });
+  }
+
+  /** 429 LOGIN_LOCKED while the email is locked, with the refusal in the audit log. */
+  private async assertNotLocked(
+    emailKey: string,
+    action: string,
+    actor: Pick<Principal, 'id' | 'role'> | null,
+  ): Promise<void> {
+    const lockedFor = await this.tx.run(async (m) => {
+      const seconds = await this.lockout.secondsLocked(m, emailKey);
+      if (seconds) {
+        await this.audit.record(m, {
+          actor: actor && { id: actor.id, role: actor.role },
+          action,
+          entityType: actor ? 'user' : undefined,
+          entityId: actor?.id,
+          outcome: 'denied',
+          details: { reason: 'locked' },
+        });
+      }
+      return seconds;
+    });
+    if (lockedFor) {
+      throw ApiError.tooMany(
+        'LOGIN_LOCKED',
+        'Too many failed sign-ins for this email; try again later',
+        lockedFor,
+      );
+    }
+  }
+
+  /**
    * The caller behind an access token, read fresh on every request: a role or scope change, a
    * disable or a revoked or expired session shows on the very next request. The session (ours) and
    * the user (the users module's) are read at once: this runs on every request, and one round trip
@@ -164,6 +222,7 @@ export class AuthService {
       accessToken: await this.jwt.signAsync(payload),
       refreshToken,
       expiresIn: this.config.auth.accessTokenTtlSeconds,
+      mustChangePassword: principal.mustChangePassword,
       user: toMe(principal),
     };
   }

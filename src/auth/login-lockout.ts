@@ -41,7 +41,12 @@ export class LoginLockout {
     );
   }
 
-  async clear(manager: EntityManager, emailKey: string): Promise<void> {
-    await manager.query('DELETE FROM login_failures WHERE email_key = $1', [emailKey]);
+  /** Forgets the email's failures; answers whether it was locked. */
+  async clear(manager: EntityManager, emailKey: string): Promise<boolean> {
+    const rows = (await manager.query(
+      'DELETE FROM login_failures WHERE email_key = $1 RETURNING locked_until > now() AS locked',
+      [emailKey],
+    )) as [{ locked: boolean | null }[], number];
+    return rows[0].some((r) => r.locked === true);
   }
 }

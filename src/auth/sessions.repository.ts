@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import type { SignInEndReason } from '../users/user-sign-ins';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest();
 
@@ -71,6 +72,24 @@ export class SessionsRepository {
       `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL`,
       [sessionId, reason],
     );
+  }
+
+  /**
+   * Ends every live sign-in of a user but `keep`; returns how many. A revoked session stays revoked,
+   * so nothing brings these back (re-enabling the user included): they must sign in again.
+   */
+  async revokeAllOfUser(
+    manager: EntityManager,
+    userId: string,
+    reason: SignInEndReason,
+    keep?: string,
+  ): Promise<number> {
+    const [, ended] = (await manager.query(
+      `UPDATE auth_sessions SET revoked_at = now(), revoked_reason = $2
+        WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() AND id IS DISTINCT FROM $3`,
+      [userId, reason, keep ?? null],
+    )) as [unknown, number];
+    return ended;
   }
 
   /** Whether the user's sign-in is still good: not logged out, revoked or past its SESSION_MAX_HOURS. */

@@ -170,6 +170,7 @@ async function demoUsers(app: INestApplicationContext): Promise<DemoActors> {
         displayName: u.displayName,
         role: u.role as Role,
         nationalities: u.nationalities,
+        mustChangePassword: false,
         sessionId: 'seed',
       };
       principals[u.role === 'consular' ? u.nationalities[0] : u.role] = principal;

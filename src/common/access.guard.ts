@@ -1,13 +1,14 @@
-import { ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { ExecutionContext, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { Principal, PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import { ACCOUNT_SETUP_KEY, Principal, PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import { ApiError } from './errors';
 import type { Role } from './roles';
 
 /**
  * The app's one global guard: deny by default. A route is reachable only when it is marked
- * @Public() or names its roles with @Roles(); the token is checked first (401), then the role (403).
+ * @Public() or names its roles with @Roles(); the token is checked first (401), then whether the
+ * account must first change its password (403 PASSWORD_CHANGE_REQUIRED), then the role (403).
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
@@ -29,6 +30,14 @@ export class AccessGuard extends AuthGuard('jwt') {
 
     await super.canActivate(context);
     const user = context.switchToHttp().getRequest<{ user: Principal }>().user;
+    // Read with the principal on every request: the demand ends on the request after the change.
+    if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(ACCOUNT_SETUP_KEY, targets)) {
+      throw new ApiError(
+        HttpStatus.FORBIDDEN,
+        'PASSWORD_CHANGE_REQUIRED',
+        'Choose a new password first (POST /auth/password): an administrator reset yours',
+      );
+    }
     if (!roles.includes(user.role)) throw ApiError.forbidden();
     return true;
   }

@@ -39,7 +39,7 @@ export class ErrorView {
 const MEANING: Record<number, string> = {
   400: 'Validation failed (`VALIDATION_FAILED`), malformed JSON or a malformed header',
   401: 'Missing, invalid or expired access token, or wrong credentials',
-  403: 'The role may not use this route or choose this target',
+  403: 'The role may not use this route or choose this target, or the password must be changed first (`PASSWORD_CHANGE_REQUIRED`)',
   404: 'No such record, or one outside the caller’s scope (indistinguishable)',
   409: 'Conflict: a unique value already taken, or the same Idempotency-Key still in flight',
   410: 'The record this answer names was erased',

@@ -5,6 +5,7 @@ import type { Role } from './roles';
 
 export const ROLES_KEY = 'sr:roles';
 export const PUBLIC_KEY = 'sr:public';
+export const ACCOUNT_SETUP_KEY = 'sr:account-setup';
 
 /** The signed-in caller, re-read from the database on every request (role, scopes, session). */
 export interface Principal {
@@ -14,11 +15,20 @@ export interface Principal {
   role: Role;
   /** Countries a consular user acts for; empty for every other role. */
   nationalities: string[];
+  /** After an admin's password reset: every route but /auth/* answers 403 until the user changes it. */
+  mustChangePassword: boolean;
   sessionId: string;
 }
 
 /** The roles allowed on a route. Every route declares this or @Public(); the guard denies the rest. */
 export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(ROLES_KEY, roles), ApiBearerAuth());
+
+/**
+ * Routes a signed-in user may still use while their account asks for something first (a password to
+ * change after an admin's reset): signing in and out, refreshing, reading who they are, changing
+ * the password. Every other route answers 403 until then.
+ */
+export const AccountSetupRoute = () => SetMetadata(ACCOUNT_SETUP_KEY, true);
 
 /** Open to anyone, signed in or not. `{}` is OpenAPI's "no credentials needed" requirement. */
 export const Public = () => applyDecorators(SetMetadata(PUBLIC_KEY, true), ApiSecurity({}));

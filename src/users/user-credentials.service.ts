@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../common/auth.decorators';
 import type { Role } from '../common/roles';
 import { PasswordHasher } from './password-hasher';
@@ -54,6 +55,18 @@ export class UserCredentials {
       displayName: user.displayName,
       role: user.role,
       nationalities: user.role === 'consular' ? user.nationalities : [],
+      mustChangePassword: user.mustChangePassword,
     };
+  }
+
+  /**
+   * The user's own new password (already checked against the policy); it ends a reset's demand for a
+   * change. Hashed here, in the caller's transaction, so that the hash never leaves this module.
+   */
+  async changePassword(m: EntityManager, userId: string, newPassword: string): Promise<void> {
+    const passwordHash = await this.hasher.hash(newPassword);
+    if (!(await this.users.setPassword(m, userId, passwordHash, false))) {
+      throw new Error('the signed-in user has no row');
+    }
   }
 }

@@ -1,9 +1,11 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../common/api-docs';
 import { CurrentUser, Principal, Roles } from '../common/auth.decorators';
 import { IfMatch } from '../common/if-match';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { AccountsService } from './accounts.service';
+import { PasswordResetDto, UnlockDto } from './dto/account.dto';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UserPageView, UserView } from './dto/user.view';
@@ -14,28 +16,52 @@ import { UsersService } from './users.service';
 @Controller('users')
 @Roles('admin')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly accounts: AccountsService,
+  ) {}
 
   @Post()
   @ApiRoute('Create a user', 400, 409, 413)
+  @ApiCreatedResponse({ type: UserView })
   create(@Body() dto: CreateUserDto, @CurrentUser() actor: Principal): Promise<UserView> {
     return this.users.create(dto, actor);
   }
 
   @Get()
   @ApiRoute('List users, newest first; filter by role, disabled, and text in the email or name', 400)
+  @ApiOkResponse({ type: UserPageView })
   list(@Query() query: UsersQueryDto, @CurrentUser() actor: Principal): Promise<UserPageView> {
     return this.users.list(query, actor);
   }
 
+  // Declared before ':id' so that "unlock" is not taken for an id.
+  @Post('unlock')
+  @HttpCode(204)
+  @ApiRoute('End the sign-in lock of an email (failed sign-ins forgotten)', 400, 413)
+  @ApiNoContentResponse({ description: 'Unlocked (also when it was not locked)' })
+  unlock(@Body() dto: UnlockDto, @CurrentUser() actor: Principal): Promise<void> {
+    return this.accounts.unlock(dto, actor);
+  }
+
   @Get(':id')
   @ApiRoute('Get a user', 400, 404)
+  @ApiOkResponse({ type: UserView })
   get(@Param('id', UuidParamPipe) id: string, @CurrentUser() actor: Principal): Promise<UserView> {
     return this.users.get(id, actor);
   }
 
   @Patch(':id')
-  @ApiRoute('Edit a user (If-Match required)', 400, 404, 412, 413, 422, 428)
+  @ApiRoute(
+    'Edit a user (If-Match required); disabling ends every sign-in of theirs',
+    400,
+    404,
+    412,
+    413,
+    422,
+    428,
+  )
+  @ApiOkResponse({ type: UserView })
   update(
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: UpdateUserDto,
@@ -43,5 +69,25 @@ export class UsersController {
     @CurrentUser() actor: Principal,
   ): Promise<UserView> {
     return this.users.update(id, dto, ifMatch, actor);
+  }
+
+  @Post(':id/password-reset')
+  @HttpCode(204)
+  @ApiRoute('Give a user a temporary password they must change at their next sign-in', 400, 404, 413)
+  @ApiNoContentResponse({ description: 'Reset; every sign-in of the user ended' })
+  resetPassword(
+    @Param('id', UuidParamPipe) id: string,
+    @Body() dto: PasswordResetDto,
+    @CurrentUser() actor: Principal,
+  ): Promise<void> {
+    return this.accounts.resetPassword(id, dto, actor);
+  }
+
+  @Post(':id/revoke-sessions')
+  @HttpCode(204)
+  @ApiRoute('End every sign-in of a user', 400, 404)
+  @ApiNoContentResponse({ description: 'Every sign-in of the user ended' })
+  revokeSessions(@Param('id', UuidParamPipe) id: string, @CurrentUser() actor: Principal): Promise<void> {
+    return this.accounts.revokeSessions(id, actor);
   }
 }

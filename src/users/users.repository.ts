@@ -12,6 +12,7 @@ interface UserRow {
   display_name: string;
   role: Role;
   disabled: boolean;
+  must_change_password: boolean;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -19,7 +20,8 @@ interface UserRow {
 }
 
 const SELECT_USER = `
-  SELECT u.id, u.email, u.display_name, u.role, u.disabled, u.version, u.created_at, u.updated_at,
+  SELECT u.id, u.email, u.display_name, u.role, u.disabled, u.must_change_password, u.version,
+         u.created_at, u.updated_at,
          coalesce((SELECT array_agg(un.nationality_code::text ORDER BY un.nationality_code)
                      FROM user_nationalities un WHERE un.user_id = u.id), '{}') AS nationalities
     FROM users u`;
@@ -32,6 +34,7 @@ export function toUserView(row: UserRow): UserView {
     role: row.role,
     nationalities: row.nationalities,
     disabled: row.disabled,
+    mustChangePassword: row.must_change_password,
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
@@ -90,6 +93,13 @@ export class UsersRepository {
     return row && toUserView(row);
   }
 
+  async idByEmail(manager: EntityManager, email: string): Promise<string | undefined> {
+    const [row] = (await manager.query('SELECT id FROM users WHERE lower(email) = lower($1)', [email])) as {
+      id: string;
+    }[];
+    return row?.id;
+  }
+
   /** For sign-in only: the one place the password hash is read. */
   async findCredentials(
     email: string,
@@ -125,6 +135,24 @@ export class UsersRepository {
               disabled = coalesce($5, disabled), version = version + 1, updated_at = now()
         WHERE id = $1 AND version = $2`,
       [id, version, changes.displayName ?? null, changes.role ?? null, changes.disabled ?? null],
+    )) as [unknown, number];
+    return affected === 1;
+  }
+
+  /**
+   * A new password hash. `mustChange`: set by an admin's reset (the user must choose their own at
+   * the next sign-in), cleared by the user's own change. The version moves on: the view shows the flag.
+   */
+  async setPassword(
+    manager: EntityManager,
+    id: string,
+    passwordHash: string,
+    mustChange: boolean,
+  ): Promise<boolean> {
+    const [, affected] = (await manager.query(
+      `UPDATE users SET password_hash = $2, must_change_password = $3, version = version + 1, updated_at = now()
+        WHERE id = $1`,
+      [id, passwordHash, mustChange],
     )) as [unknown, number];
     return affected === 1;
   }

@@ -13,6 +13,7 @@ import { UpdateUserDto } from './dto/update-user.dto';
 import { UserView } from './dto/user.view';
 import { UsersQueryDto } from './dto/users-query.dto';
 import { PasswordHasher } from './password-hasher';
+import { UserSignIns } from './user-sign-ins';
 import { UsersRepository } from './users.repository';
 import { lockForTransaction, Transactions } from '../database/transactions';
 
@@ -37,6 +38,7 @@ export class UsersService implements OnApplicationBootstrap {
     private readonly nationalities: NationalitiesService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly signIns: UserSignIns,
   ) {}
 
   /** First start: with no user at all and BOOTSTRAP_ADMIN_* set, create that admin. */
@@ -154,6 +156,9 @@ export class UsersService implements OnApplicationBootstrap {
       if (!(await this.users.update(m, id, version, dto))) throw versionMismatch();
       const scopesChanged = nationalities.join() !== current.nationalities.join();
       if (scopesChanged) await this.users.replaceNationalities(m, id, nationalities);
+      // Ended, not merely refused while disabled: enabling the user again brings no old sign-in back.
+      const signInsEnded =
+        dto.disabled === true && !current.disabled ? await this.signIns.endSignIns(m, id, 'disabled') : 0;
 
       const changed = Object.keys(dto).filter((k) => k !== 'nationalities');
       if (scopesChanged) changed.push('nationalities');
@@ -162,7 +167,13 @@ export class UsersService implements OnApplicationBootstrap {
         action: 'user.update',
         entityType: 'user',
         entityId: id,
-        details: { fields: changed, role, nationalities, disabled: dto.disabled ?? current.disabled },
+        details: {
+          fields: changed,
+          role,
+          nationalities,
+          disabled: dto.disabled ?? current.disabled,
+          ...(signInsEnded ? { signInsEnded } : {}),
+        },
       });
       return (await this.users.findById(id, m))!;
     });

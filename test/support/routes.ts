@@ -1,7 +1,7 @@
 import { type INestApplication, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
-import { PUBLIC_KEY, ROLES_KEY } from '../../src/common/auth.decorators';
+import { ACCOUNT_SETUP_KEY, PUBLIC_KEY, ROLES_KEY } from '../../src/common/auth.decorators';
 import type { Role } from '../../src/common/roles';
 import { API_PREFIX } from '../../src/setup-app';
 
@@ -14,6 +14,8 @@ export interface DiscoveredRoute {
   isPublic: boolean;
   /** From the handler, else from the class, exactly as the global AccessGuard reads it. */
   roles: Role[] | undefined;
+  /** Open while the user must first change a reset password (@AccountSetupRoute). */
+  accountSetup: boolean;
 }
 
 const joinPath = (...parts: string[]) =>
@@ -57,6 +59,7 @@ export function discoverRoutes(app: INestApplication, prefix = API_PREFIX): Disc
             handler: `${controller.name}.${name}`,
             isPublic: override<boolean>(PUBLIC_KEY, handler, controller) === true,
             roles: override<Role[]>(ROLES_KEY, handler, controller),
+            accountSetup: override<boolean>(ACCOUNT_SETUP_KEY, handler, controller) === true,
           });
         }
       }

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import type { Role } from '../../common/roles';
+import { AcceptablePassword } from '../../users/password-policy';
 
 export class LoginDto {
   @IsString()
@@ -21,6 +22,16 @@ export class RefreshDto {
   refreshToken: string;
 }
 
+export class ChangePasswordDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  currentPassword: string;
+
+  @AcceptablePassword()
+  newPassword: string;
+}
+
 export class MeView {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -36,5 +47,10 @@ export class TokenPairView {
   refreshToken: string;
   /** Seconds until the access token expires. */
   expiresIn: number;
+  /**
+   * `true` after an administrator reset the password: every route but /auth/* answers 403
+   * `PASSWORD_CHANGE_REQUIRED` until the user chooses a new one through POST /auth/password.
+   */
+  mustChangePassword: boolean;
   user: MeView;
 }

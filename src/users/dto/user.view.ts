@@ -10,6 +10,8 @@ export class UserView {
   role: Role;
   nationalities: string[];
   disabled: boolean;
+  /** Set by an admin's password reset until the user chooses a new password. */
+  mustChangePassword: boolean;
   version: number;
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
