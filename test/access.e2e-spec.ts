@@ -25,6 +25,7 @@ const KNOWN_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'GET /api/v1/users': ['admin'],
   'GET /api/v1/users/:id': ['admin'],
   'PATCH /api/v1/users/:id': ['admin'],
+  'GET /api/v1/users/directory': STAFF,
   'POST /api/v1/users/unlock': ['admin'],
   'POST /api/v1/users/:id/password-reset': ['admin'],
   'POST /api/v1/users/:id/revoke-sessions': ['admin'],

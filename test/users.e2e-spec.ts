@@ -387,6 +387,73 @@ describe('Users (admin)', () => {
     });
   });
 
+  describe('GET /users/directory', () => {
+    const directory = (as: SignedIn) => t.http().get(`${API}/users/directory`).set(as.auth);
+
+    it('lists every active admin, supervisor and caseworker by name: id, displayName and role only', async () => {
+      const tag = randomUUID().slice(0, 8);
+      const staff = await Promise.all(
+        (['caseworker', 'supervisor', 'admin'] as const).map((role) => apiUser(role)),
+      );
+      const others = await Promise.all(
+        (['consular', 'analyst', 'donor'] as const).map((role) =>
+          apiUser(role, role === 'consular' ? ['THA'] : undefined),
+        ),
+      );
+      const gone = await apiUser('caseworker');
+      expect((await patch(gone.id, { disabled: true }, `"${gone.version}"`)).status).toBe(200);
+      await t.db.query(`UPDATE users SET display_name = $2 || display_name WHERE id = $1`, [
+        staff[0].id,
+        tag,
+      ]);
+
+      const caseworker = await loginAs(t, 'caseworker');
+      const res = await directory(caseworker);
+      expect(res.status).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(Object.keys(res.body)).toEqual(['items']);
+      const items = res.body.items as { id: string; displayName: string; role: string }[];
+      for (const item of items) expect(Object.keys(item).sort()).toEqual(['displayName', 'id', 'role']);
+      const ids = items.map((i) => i.id);
+      for (const user of staff) expect(ids).toContain(user.id);
+      for (const user of [...others, gone]) expect(ids).not.toContain(user.id);
+      expect(items.every((i) => ['admin', 'supervisor', 'caseworker'].includes(i.role))).toBe(true);
+      expect(items.find((i) => i.id === staff[0].id)).toEqual({
+        id: staff[0].id,
+        displayName: `${tag}API caseworker`,
+        role: 'caseworker',
+      });
+      const names = items.map((i) => i.displayName.toLowerCase());
+      expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      expectNoSecrets(res.body);
+      expect(JSON.stringify(res.body)).not.toContain('@example.org');
+    });
+
+    it('is open to admin, supervisor and caseworker, and audited as a read', async () => {
+      for (const role of ['admin', 'supervisor', 'caseworker'] as const) {
+        const reader = await loginAs(t, role);
+        expect((await directory(reader)).status).toBe(200);
+        const [entry] = (await t.db.query(
+          `SELECT actor_role, details FROM audit_entries
+            WHERE action = 'user.directory.read' AND actor_id = $1`,
+          [reader.id],
+        )) as { actor_role: string; details: { returned: number } }[];
+        expect(entry).toEqual({ actor_role: role, details: { returned: expect.any(Number) } });
+      }
+    });
+
+    it.each([['consular'], ['analyst'], ['donor']] as const)(
+      'answers 403 FORBIDDEN to a %s',
+      async (role) => {
+        expectError(await directory(await loginAs(t, role)), 403, 'FORBIDDEN');
+      },
+    );
+
+    it('answers 401 without a token', async () => {
+      expectError(await t.http().get(`${API}/users/directory`), 401, 'UNAUTHENTICATED');
+    });
+  });
+
   describe('GET /users/:id', () => {
     it('answers the user with ETag "<version>"', async () => {
       const created = await apiUser('supervisor');

@@ -1,11 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../common/api-docs';
 import { CurrentUser, Principal, Roles } from '../common/auth.decorators';
 import { IfMatch } from '../common/if-match';
+import { CASE_STAFF } from '../common/roles';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { AccountsService } from './accounts.service';
 import { PasswordResetDto, UnlockDto } from './dto/account.dto';
+import { StaffDirectoryView } from './dto/actor.view';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UserPageView, UserView } from './dto/user.view';
@@ -33,6 +35,16 @@ export class UsersController {
   @ApiOkResponse({ type: UserPageView })
   list(@Query() query: UsersQueryDto, @CurrentUser() actor: Principal): Promise<UserPageView> {
     return this.users.list(query, actor);
+  }
+
+  // Declared before ':id' so that "directory" is not taken for an id.
+  @Get('directory')
+  @Roles(...CASE_STAFF)
+  @Header('Cache-Control', 'no-store')
+  @ApiRoute('Active staff (admin, supervisor, caseworker) by name: id, display name and role')
+  @ApiOkResponse({ type: StaffDirectoryView })
+  directory(@CurrentUser() actor: Principal): Promise<StaffDirectoryView> {
+    return this.users.directory(actor);
   }
 
   // Declared before ':id' so that "unlock" is not taken for an id.

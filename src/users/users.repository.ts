@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { escapeLike } from '../common/like';
 import type { Keyset } from '../common/pagination';
-import type { Role } from '../common/roles';
+import { CASE_STAFF, type Role } from '../common/roles';
+import type { ActorView } from './dto/actor.view';
 import type { UserView } from './dto/user.view';
 
 interface UserRow {
@@ -165,6 +166,17 @@ export class UsersRepository {
         [userId, codes],
       );
     }
+  }
+
+  /** Active staff by name: who may be assigned a case or named as the one who acted. */
+  async staffDirectory(manager: EntityManager): Promise<ActorView[]> {
+    const rows = (await manager.query(
+      `SELECT id, display_name, role FROM users
+        WHERE NOT disabled AND role = ANY($1::text[])
+        ORDER BY lower(display_name), id`,
+      [CASE_STAFF],
+    )) as { id: string; display_name: string; role: Role }[];
+    return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role }));
   }
 
   async count(manager: EntityManager): Promise<number> {

@@ -8,6 +8,7 @@ import { decodeCursor, Page, toPage } from '../common/pagination';
 import { Role } from '../common/roles';
 import { AppConfig } from '../config/app-config';
 import { NationalitiesService } from '../nationalities/nationalities.service';
+import { StaffDirectoryView } from './dto/actor.view';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UserView } from './dto/user.view';
@@ -121,6 +122,19 @@ export class UsersService implements OnApplicationBootstrap {
         (u) => ({ at: u.createdAt, id: u.id }),
         (u) => u,
       );
+    });
+  }
+
+  /** Names of the active staff, for case staff; one audit entry says who read it and how many. */
+  async directory(actor: Principal): Promise<StaffDirectoryView> {
+    return this.tx.run(async (m) => {
+      const items = await this.users.staffDirectory(m);
+      await this.audit.record(m, {
+        actor,
+        action: 'user.directory.read',
+        details: { returned: items.length },
+      });
+      return { items };
     });
   }
 
