@@ -9,6 +9,8 @@ import { chainHash, ChainedFields, GENESIS_HASH } from './audit-chain';
 import { AuditQueryDto } from './dto/audit-query.dto';
 import { AuditEntryView } from './dto/audit-entry.view';
 import { lockForTransaction, Transactions } from '../database/transactions';
+import { actorJoin, actorJson } from '../users/actor-sql';
+import type { ActorView } from '../users/dto/actor.view';
 
 const VERIFY_BATCH = 5_000;
 
@@ -133,21 +135,24 @@ export class AuditService implements AuditTrail {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
     };
-    if (query.actorId) add('actor_id = ?', query.actorId);
-    if (query.entityType) add('entity_type = ?', query.entityType);
-    if (query.entityId) add('entity_id = ?', query.entityId);
-    if (query.action) add('action = ?', query.action);
-    if (query.from) add('at >= ?::date', query.from);
-    if (query.to) add(`at < (?::date + 1)`, query.to);
-    if (after) add('id < ?::bigint', after.id);
+    if (query.actorId) add('a.actor_id = ?', query.actorId);
+    if (query.entityType) add('a.entity_type = ?', query.entityType);
+    if (query.entityId) add('a.entity_id = ?', query.entityId);
+    if (query.action) add('a.action = ?', query.action);
+    if (query.from) add('a.at >= ?::date', query.from);
+    if (query.to) add(`a.at < (?::date + 1)`, query.to);
+    if (after) add('a.id < ?::bigint', after.id);
     params.push(limit + 1);
     // The read and the entry saying who read the log are one transaction, as for any other read.
     const rows = await this.tx.run(async (m) => {
+      // The actor's name joined in; the role stays the one recorded with the entry.
       const found = (await m.query(
-        `SELECT * FROM audit_entries ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-         ORDER BY id DESC LIMIT $${params.length}`,
+        `SELECT a.*, ${actorJson('actor', 'a.actor_id', 'a.actor_role')} AS actor
+           FROM audit_entries a ${actorJoin('actor', 'a.actor_id')}
+          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+          ORDER BY a.id DESC LIMIT $${params.length}`,
         params,
-      )) as AuditRow[];
+      )) as (AuditRow & { actor: ActorView | null })[];
       await this.record(m, {
         actor,
         action: 'audit.list',
@@ -164,6 +169,7 @@ export class AuditService implements AuditTrail {
         at: r.at.toISOString(),
         actorId: r.actor_id,
         actorRole: r.actor_role,
+        actor: r.actor,
         action: r.action,
         entityType: r.entity_type,
         entityId: r.entity_id,

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { decodeCursor, Page, PageQueryDto, toPage } from '../common/pagination';
+import { actorJoin, actorJson } from '../users/actor-sql';
+import type { ActorView } from '../users/dto/actor.view';
 import type { HistoryEntryView, HistoryEventType } from './dto/person.view';
 import type { CaseStatus } from './workflow/case-workflow';
 
@@ -23,6 +25,7 @@ interface HistoryRow {
   kind: HistoryEntryView['kind'];
   at: Date;
   actor_id: string | null;
+  actor: ActorView | null;
   from_status: CaseStatus | null;
   to_status: CaseStatus | null;
   reason: string | null;
@@ -73,10 +76,11 @@ export class PersonHistory {
     const { limit } = query;
     const after = decodeCursor(query.cursor);
     const rows = (await m.query(
-      `SELECT id, kind, at, actor_id, from_status, to_status, reason, note, fields, event_type, event_id
-         FROM person_history
-        WHERE person_id = $1 ${after ? 'AND (at, id) < ($3::timestamptz, $4::uuid)' : ''}
-        ORDER BY at DESC, id DESC LIMIT $2`,
+      `SELECT h.id, h.kind, h.at, h.actor_id, ${actorJson('actor', 'h.actor_id')} AS actor, h.from_status,
+              h.to_status, h.reason, h.note, h.fields, h.event_type, h.event_id
+         FROM person_history h ${actorJoin('actor', 'h.actor_id')}
+        WHERE h.person_id = $1 ${after ? 'AND (h.at, h.id) < ($3::timestamptz, $4::uuid)' : ''}
+        ORDER BY h.at DESC, h.id DESC LIMIT $2`,
       after ? [personId, limit + 1, after.at, after.id] : [personId, limit + 1],
     )) as HistoryRow[];
     return toPage(
@@ -88,6 +92,7 @@ export class PersonHistory {
         kind: r.kind,
         at: r.at.toISOString(),
         actorId: r.actor_id,
+        actor: r.actor,
         fromStatus: r.from_status,
         toStatus: r.to_status,
         reason: r.reason,

@@ -6,6 +6,8 @@ import { AccessLogEntryView, HistoryEntryView } from './dto/person.view';
 import { PersonAccess } from './access/person-access.service';
 import { PersonHistory } from './person-history';
 import { Transactions } from '../database/transactions';
+import { actorJoin, actorJson } from '../users/actor-sql';
+import type { ActorView } from '../users/dto/actor.view';
 
 /** The record about the record: case history and who accessed it. */
 @Injectable()
@@ -41,16 +43,20 @@ export class PersonRecordsService {
     const after = decodeCursor(query.cursor, 'serial');
     return this.tx.run(async (m) => {
       await this.access.loadVisible(m, personId, actor, { allowErased: true });
+      // The role recorded with each entry: what the reader was allowed to do then, not now.
       const rows = (await m.query(
-        `SELECT id, at, actor_id, actor_role, action, outcome, request_id FROM audit_entries
-          WHERE entity_type = 'person' AND entity_id = $1 ${after ? 'AND id < $3::bigint' : ''}
-          ORDER BY id DESC LIMIT $2`,
+        `SELECT a.id, a.at, a.actor_id, a.actor_role, ${actorJson('actor', 'a.actor_id', 'a.actor_role')} AS actor,
+                a.action, a.outcome, a.request_id
+           FROM audit_entries a ${actorJoin('actor', 'a.actor_id')}
+          WHERE a.entity_type = 'person' AND a.entity_id = $1 ${after ? 'AND a.id < $3::bigint' : ''}
+          ORDER BY a.id DESC LIMIT $2`,
         after ? [personId, limit + 1, after.id] : [personId, limit + 1],
       )) as {
         id: string;
         at: Date;
         actor_id: string | null;
         actor_role: string | null;
+        actor: ActorView | null;
         action: string;
         outcome: string;
         request_id: string | null;
@@ -69,6 +75,7 @@ export class PersonRecordsService {
           at: r.at.toISOString(),
           actorId: r.actor_id,
           actorRole: r.actor_role,
+          actor: r.actor,
           action: r.action,
           outcome: r.outcome,
           requestId: r.request_id,

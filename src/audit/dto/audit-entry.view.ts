@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ActorView } from '../../users/dto/actor.view';
 
 export class AuditEntryView {
   /** Position in the chain; a string because it may outgrow a JSON number. */
@@ -8,6 +9,8 @@ export class AuditEntryView {
   @ApiProperty({ format: 'uuid' })
   actorId: string | null;
   actorRole: string | null;
+  /** Who acted, with the role recorded at the time; null for an act by nobody signed in. */
+  actor: ActorView | null;
   action: string;
   entityType: string | null;
   entityId: string | null;

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { CaseStatus } from '../workflow/case-workflow';
+import { ActorView } from '../../users/dto/actor.view';
 import type { ConsentType, RecruitedVia, Sex, Vulnerability } from './person-fields';
 
 export class NationalityClaimView {
@@ -117,6 +118,8 @@ export class HistoryEntryView {
   at: string;
   @ApiProperty({ format: 'uuid' })
   actorId: string | null;
+  /** Who made the change (their current role); null for a change no user made. */
+  actor: ActorView | null;
   fromStatus: CaseStatus | null;
   toStatus: CaseStatus | null;
   reason: string | null;
@@ -156,6 +159,8 @@ export class AccessLogEntryView {
   @ApiProperty({ format: 'uuid' })
   actorId: string | null;
   actorRole: string | null;
+  /** Who acted, with the role recorded at the time; null when nobody was signed in. */
+  actor: ActorView | null;
   action: string;
   outcome: string;
   requestId: string | null;
