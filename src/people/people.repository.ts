@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { Keyset } from '../common/pagination';
+import { consentGrantedSql } from './access/person-scope';
+import { CONSENT_FIELD_OF_TYPE, CONSENT_TYPES } from './dto/person-fields';
 import type { ConsentsView, NationalityClaimView } from './dto/person.view';
 import type { CaseStatus } from './workflow/case-workflow';
 
@@ -126,14 +128,10 @@ const SUMMARY_COLUMNS = `p.id, p.case_number, p.given_name, p.family_name, p.nam
 const NATIONALITIES = `coalesce((SELECT json_agg(json_build_object('code', pn.nationality_code, 'verified', pn.verified)
   ORDER BY pn.nationality_code) FROM person_nationalities pn WHERE pn.person_id = p.id), '[]') AS nationalities`;
 
-// Current consent = the latest row per type; a type never recorded is not granted.
-const CONSENTS = `(SELECT json_build_object(
-    'services', coalesce(bool_or(c.granted) FILTER (WHERE c.type = 'services'), false),
-    'consularNotification', coalesce(bool_or(c.granted) FILTER (WHERE c.type = 'consular_notification'), false),
-    'shareWithPartners', coalesce(bool_or(c.granted) FILTER (WHERE c.type = 'share_with_partners'), false),
-    'research', coalesce(bool_or(c.granted) FILTER (WHERE c.type = 'research'), false))
-  FROM (SELECT DISTINCT ON (type) type, granted FROM consents
-         WHERE person_id = p.id ORDER BY type, recorded_at DESC, id DESC) c) AS consents`;
+// The current answer per type, as the access rule reads it (one index probe per type).
+const CONSENTS = `json_build_object(${CONSENT_TYPES.map(
+  (type) => `'${CONSENT_FIELD_OF_TYPE[type]}', ${consentGrantedSql('p', type)}`,
+).join(', ')}) AS consents`;
 
 @Injectable()
 export class PeopleRepository {

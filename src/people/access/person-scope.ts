@@ -36,10 +36,19 @@ export function sqlParams(initial: unknown[] = []): { params: unknown[]; bind: B
   };
 }
 
-/** The latest answer of this type is a grant (no answer at all is no consent). */
+/**
+ * A person's consent answers, latest first: by when the person gave the answer (a form signed in the
+ * field and typed in days later counts from the day it was signed), then by when it was recorded.
+ * The first answer of each type is the current one. The one definition of "current consent": the
+ * access rule, the person's `consents`, the stage clocks and the consent list all order by this.
+ */
+export const consentsLatestFirst = (alias: string) =>
+  `${alias}.given_at DESC, ${alias}.recorded_at DESC, ${alias}.id DESC`;
+
+/** The current answer of this type is a grant (no answer at all is no consent). */
 export const consentGrantedSql = (person: string, type: string) =>
   `coalesce((SELECT c.granted FROM consents c WHERE c.person_id = ${person}.id AND c.type = '${type}'
-              ORDER BY c.recorded_at DESC, c.id DESC LIMIT 1), false)`;
+              ORDER BY ${consentsLatestFirst('c')} LIMIT 1), false)`;
 
 /**
  * The rows of `people` (as `alias`) a principal may see, as one SQL condition: the whole access rule
