@@ -40,6 +40,7 @@ const KNOWN_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'GET /api/v1/consular/contacts': [...STAFF, 'consular'],
   'GET /api/v1/consular/contacts/:id': [...STAFF, 'consular'],
   'PATCH /api/v1/consular/contacts/:id': STAFF,
+  'GET /api/v1/people/:id/consents': STAFF,
   'POST /api/v1/people/:id/consular-notifications': STAFF,
   'GET /api/v1/people/:id/consular-notifications': STAFF,
   'GET /api/v1/consular/cases': ['consular'],

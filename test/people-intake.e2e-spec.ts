@@ -209,7 +209,7 @@ describe('People intake and records', () => {
       expect(granted.body).toMatchObject({
         type: 'consular_notification',
         granted: true,
-        recordedBy: cw.id,
+        recordedBy: { id: cw.id, displayName: 'Test caseworker', role: 'caseworker' },
         version: 2,
       });
       expect(granted.body.consents.consularNotification).toBe(true);

@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../common/api-docs';
 import { CurrentUser, Principal, Roles } from '../common/auth.decorators';
 import { Idempotent } from '../common/idempotency/idempotency.interceptor';
@@ -12,6 +12,7 @@ import { CreatePersonDto } from './dto/create-person.dto';
 import { DuplicatesQueryDto, ListPeopleQueryDto } from './dto/people-queries.dto';
 import {
   AccessLogPageView,
+  ConsentPageView,
   ConsentView,
   DuplicatesView,
   HistoryPageView,
@@ -102,13 +103,30 @@ export class PeopleController {
   }
 
   @Post(':id/consents')
-  @ApiRoute('Record a consent given or withdrawn', 400, 404, 413, 422)
+  @ApiRoute('Record a consent given or withdrawn (givenAt: when, for one taken on paper)', 400, 404, 413, 422)
+  @ApiCreatedResponse({ type: ConsentView })
   recordConsent(
     @Param('id', UuidParamPipe) id: string,
     @Body() dto: RecordConsentDto,
     @CurrentUser() actor: Principal,
   ): Promise<ConsentView> {
     return this.consents.record(id, dto, actor);
+  }
+
+  @Get(':id/consents')
+  @Header('Cache-Control', 'no-store')
+  @ApiRoute(
+    "Every grant and withdrawal of the person's consents, latest given first (an audited read)",
+    400,
+    404,
+  )
+  @ApiOkResponse({ type: ConsentPageView })
+  listConsents(
+    @Param('id', UuidParamPipe) id: string,
+    @Query() query: PageQueryDto,
+    @CurrentUser() actor: Principal,
+  ): Promise<ConsentPageView> {
+    return this.consents.list(id, query, actor);
   }
 
   @Get(':id/access-log')

@@ -142,15 +142,41 @@ export class ConsentView {
   personId: string;
   type: ConsentType;
   granted: boolean;
+  /** When the person gave this answer (now, unless recorded later from paper). */
+  @ApiProperty({ format: 'date-time' })
+  givenAt: string;
   note: string | null;
-  @ApiProperty({ format: 'uuid' })
-  recordedBy: string | null;
+  /** Who recorded it: the caller. */
+  recordedBy: ActorView;
   @ApiProperty({ format: 'date-time' })
   recordedAt: string;
   /** The person's current consents after this one. */
   consents: ConsentsView;
   /** The person's new version. */
   version: number;
+}
+
+/** One grant or withdrawal, as the evidence of what the person agreed to and when. */
+export class ConsentEntryView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  type: ConsentType;
+  /** `false`: a withdrawal. */
+  granted: boolean;
+  /** When the person gave the answer; the current answer per type is the latest given. */
+  @ApiProperty({ format: 'date-time' })
+  givenAt: string;
+  @ApiProperty({ format: 'date-time' })
+  recordedAt: string;
+  /** Who recorded it (their current role); null for answers loaded without a user. */
+  recordedBy: ActorView | null;
+  /** Wiped when the person is erased. */
+  note: string | null;
+}
+
+export class ConsentPageView {
+  items: ConsentEntryView[];
+  nextCursor: string | null;
 }
 
 export class AccessLogEntryView {

@@ -7,7 +7,7 @@ import {
   registerDecorator,
   ValidationArguments,
 } from 'class-validator';
-import { NormalizedText } from '../../common/validators';
+import { IsOptionalNotNull, IsPastTimestamp, NormalizedText } from '../../common/validators';
 import { CASE_STATUSES, type CaseStatus, CLOSE_REASONS } from '../workflow/case-workflow';
 import { CONSENT_TYPES, type ConsentType, LIMITS } from './person-fields';
 
@@ -55,6 +55,14 @@ export class RecordConsentDto {
   /** `false` records a withdrawal. */
   @IsBoolean()
   granted: boolean;
+
+  /**
+   * When the person gave this answer, for one taken on paper and recorded later; default now. Not in
+   * the future, not before the person's rescuedAt.
+   */
+  @IsOptionalNotNull()
+  @IsPastTimestamp()
+  givenAt?: string;
 
   @IsOptional()
   @NormalizedText()
