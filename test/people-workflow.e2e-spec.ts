@@ -1,6 +1,6 @@
-import { allEdges } from '../src/people/workflow/case-workflow';
+import { allEdges, CASE_STATUSES } from '../src/people/workflow/case-workflow';
 import { API, createTestApp, expectError, loginAs, SignedIn, TestApp } from './support/app';
-import { createPerson, forceStatus } from './support/people';
+import { createPerson, forceStatus, personPayload } from './support/people';
 
 describe('Case workflow over HTTP', () => {
   let t: TestApp;
@@ -178,5 +178,84 @@ describe('Case workflow over HTTP', () => {
     ]);
     expect(rest.body.items[2].kind).toBe('created');
     expect(rest.body.nextCursor).toBeNull();
+  });
+
+  describe('allowedTransitions: the next steps the caller may choose', () => {
+    const allowedOf = async (user: SignedIn, id: string) =>
+      (await t.http().get(`${API}/people/${id}`).set(user.auth)).body.allowedTransitions as string[];
+
+    it('lists exactly the targets POST /transitions accepts from each state, for each role', async () => {
+      const wrong: string[] = [];
+      for (const user of [cw, sup]) {
+        for (const from of CASE_STATUSES) {
+          const p = await createPerson(t, cw);
+          await forceStatus(t, p.id, from, 'exit_cleared');
+          const allowed = await allowedOf(user, p.id);
+          for (const to of CASE_STATUSES) {
+            const version = await forceStatus(t, p.id, from, 'exit_cleared');
+            const res = await move(user, p.id, version, {
+              to,
+              reason: to === 'closed' ? 'declined' : undefined,
+            });
+            if ((res.status === 200) !== allowed.includes(to)) {
+              wrong.push(`${user.role} ${from} → ${to}: ${res.status}, listed: ${allowed.includes(to)}`);
+            }
+          }
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+
+    it('never offers a caseworker not_victim or closed; offers them to a supervisor', async () => {
+      const screening = await personIn('screening');
+      expect((await allowedOf(cw, screening.id)).sort()).toEqual(
+        ['on_hold', 'presumed_victim', 'protection_claim', 'withdrawn'].sort(),
+      );
+      expect(await allowedOf(sup, screening.id)).toContain('not_victim');
+      const received = await personIn('received_home');
+      expect(await allowedOf(cw, received.id)).toEqual(['reintegration_followup']);
+      expect((await allowedOf(sup, received.id)).sort()).toEqual(['closed', 'reintegration_followup']);
+    });
+
+    it('offers only the return from a hold', async () => {
+      const p = await createPerson(t, cw);
+      await forceStatus(t, p.id, 'on_hold', 'documents_issued');
+      expect(await allowedOf(cw, p.id)).toEqual(['documents_issued']);
+      expect(await allowedOf(sup, p.id)).toEqual(['documents_issued']);
+    });
+
+    it('offers nothing that only an event may do (notification, departure, arrival)', async () => {
+      expect(await allowedOf(sup, (await personIn('presumed_victim')).id)).not.toContain('consular_notified');
+      expect(await allowedOf(sup, (await personIn('movement_scheduled')).id)).toEqual([
+        'withdrawn',
+        'on_hold',
+      ]);
+      expect(await allowedOf(sup, (await personIn('departed')).id)).toEqual([]);
+    });
+
+    it('comes with every person view: intake, PATCH and the transition answer, for the new state', async () => {
+      const created = await t.http().post(`${API}/people`).set(cw.auth).send(personPayload());
+      expect(created.body.allowedTransitions).toEqual(['screening', 'withdrawn', 'on_hold']);
+      const patched = await t
+        .http()
+        .patch(`${API}/people/${created.body.id}`)
+        .set(cw.auth)
+        .set('If-Match', `"${created.body.version}"`)
+        .send({ rescuePlace: 'Myawaddy' });
+      expect(patched.body.allowedTransitions).toEqual(['screening', 'withdrawn', 'on_hold']);
+      const moved = await move(cw, created.body.id, patched.body.version, { to: 'screening' });
+      expect(moved.body.allowedTransitions).toEqual(
+        expect.arrayContaining(['presumed_victim', 'protection_claim', 'withdrawn', 'on_hold']),
+      );
+      expect(moved.body.allowedTransitions).not.toContain('not_victim');
+    });
+
+    it('is empty for an erased person', async () => {
+      const p = await personIn('screening');
+      const admin = await loginAs(t, 'admin');
+      expect((await t.http().delete(`${API}/people/${p.id}`).set(admin.auth)).status).toBe(204);
+      expect(await allowedOf(admin, p.id)).toEqual([]);
+      expect(await allowedOf(sup, p.id)).toEqual([]);
+    });
   });
 });

@@ -18,7 +18,7 @@ import { nameKey } from './duplicates/name-key';
 import { assertNotErased, PersonAccess } from './access/person-access.service';
 import { PeopleRepository, PersonColumns, PersonRow } from './people.repository';
 import { PersonHistory } from './person-history';
-import { toPersonSummary, toPersonView } from './person.mapper';
+import { toPersonSummary } from './person.mapper';
 import { Transactions } from '../database/transactions';
 import { CompoundLookup } from '../compounds/compound-lookup.service';
 
@@ -93,7 +93,7 @@ export class PeopleService {
         entityId: id,
         details: { fields, caseNumber },
       });
-      return toPersonView((await this.people.find(m, id))!, this.crypto);
+      return this.access.staffView((await this.people.find(m, id))!, actor);
     });
   }
 
@@ -102,7 +102,7 @@ export class PeopleService {
     return this.tx.run(async (m) => {
       const row = await this.access.loadVisible(m, id, actor, { allowErased: true });
       await this.audit.record(m, { actor, action: 'person.read', entityType: 'person', entityId: id });
-      return this.access.staffView(row);
+      return this.access.staffView(row, actor);
     });
   }
 
@@ -138,14 +138,14 @@ export class PeopleService {
       const merged = this.merge(current, dto);
       await this.checkReferences(m, dto, merged);
       // Only what really changes is written, bumps the version and shows in the history.
-      const before = toPersonView(current, this.crypto) as unknown as Record<string, unknown>;
+      const before = this.access.staffView(current, actor) as unknown as Record<string, unknown>;
       const given = dto as unknown as Record<string, unknown>;
       const fields = Object.keys(dto).filter((f) =>
         f === 'nationalities'
           ? !sameValue(this.claims(dto.nationalities!), before.nationalities)
           : !sameValue(given[f], before[f]),
       );
-      if (!fields.length) return toPersonView(current, this.crypto);
+      if (!fields.length) return this.access.staffView(current, actor);
       const changes = Object.fromEntries(fields.map((f) => [f, given[f]])) as UpdatePersonDto;
       const columns = this.columnsFor(id, changes, merged);
 
@@ -161,7 +161,7 @@ export class PeopleService {
         entityId: id,
         details: { fields },
       });
-      return toPersonView((await this.people.find(m, id))!, this.crypto);
+      return this.access.staffView((await this.people.find(m, id))!, actor);
     });
   }
 

@@ -2,16 +2,23 @@ import type { PersonSummaryView, PersonView } from './dto/person.view';
 import type { FieldEncryption } from '../common/crypto/field-encryption.service';
 import type { PersonRow, PersonSummaryRow } from './people.repository';
 import type { RecruitedVia, Sex, Vulnerability } from './dto/person-fields';
+import type { Role } from '../common/roles';
+import { choosableTargets } from './workflow/case-workflow';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** The full record; sensitive fields decrypted. Erased records show null for every personal field. */
-export function toPersonView(row: PersonRow, crypto: FieldEncryption): PersonView {
+/**
+ * The full record; sensitive fields decrypted. Erased records show null for every personal field.
+ * `viewerRole`: whose next steps `allowedTransitions` lists (none for an erased record: nothing more
+ * may be recorded about the person).
+ */
+export function toPersonView(row: PersonRow, crypto: FieldEncryption, viewerRole: Role): PersonView {
   const erased = row.erased_at !== null;
   return {
     id: row.id,
     caseNumber: row.case_number,
     status: row.status,
+    allowedTransitions: erased ? [] : choosableTargets(viewerRole, row.status, row.hold_return_status),
     version: row.version,
     erased,
     erasedAt: iso(row.erased_at),

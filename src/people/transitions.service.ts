@@ -54,7 +54,7 @@ export class TransitionsService {
         reason: closing ? undefined : dto.reason,
         note: dto.note,
       });
-      return this.access.staffView((await this.people.find(m, id))!);
+      return this.access.staffView((await this.people.find(m, id))!, actor);
     });
   }
 }

@@ -96,9 +96,9 @@ export class PersonAccess {
     return this.people.list(m, filter, limit, after, (bind) => scopeSql(principal, 'p', bind));
   }
 
-  /** The whole record, for staff. */
-  staffView(row: PersonRow): PersonView {
-    return toPersonView(row, this.crypto);
+  /** The whole record, for staff, with the next steps the caller may take. */
+  staffView(row: PersonRow, principal: Pick<Principal, 'role'>): PersonView {
+    return toPersonView(row, this.crypto, principal.role);
   }
 
   /** The embassy's minimal view: no narrative, no other country's nationality. */

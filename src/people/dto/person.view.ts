@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { CaseStatus } from '../workflow/case-workflow';
+import { CASE_STATUSES, type CaseStatus } from '../workflow/case-workflow';
 import { ActorView } from '../../users/dto/actor.view';
 import type { ConsentType, RecruitedVia, Sex, Vulnerability } from './person-fields';
 
@@ -21,6 +21,12 @@ export class PersonView {
   id: string;
   caseNumber: string;
   status: CaseStatus;
+  /**
+   * The targets the caller may choose now through POST /people/:id/transitions (the workflow graph,
+   * a hold's return and the caller's role applied); empty for an erased person.
+   */
+  @ApiProperty({ enum: CASE_STATUSES, isArray: true })
+  allowedTransitions: CaseStatus[];
   version: number;
   erased: boolean;
   @ApiProperty({ format: 'date-time' })

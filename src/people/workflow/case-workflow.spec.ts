@@ -3,6 +3,7 @@ import {
   allowedTargets,
   canMove,
   CASE_STATUSES,
+  choosableTargets,
   CaseStatus,
   mayMoveTo,
   Trigger,
@@ -110,5 +111,23 @@ describe('case workflow', () => {
       expect(mayMoveTo('admin', to)).toBe(true);
     }
     expect(mayMoveTo('caseworker', 'screening')).toBe(true);
+  });
+
+  it("gives each role the manual targets it may choose: the person view's allowedTransitions", () => {
+    expect(choosableTargets('supervisor', 'screening').sort()).toEqual(
+      ['not_victim', 'on_hold', 'presumed_victim', 'protection_claim', 'withdrawn'].sort(),
+    );
+    expect(choosableTargets('caseworker', 'screening').sort()).toEqual(
+      ['on_hold', 'presumed_victim', 'protection_claim', 'withdrawn'].sort(),
+    );
+    expect(choosableTargets('caseworker', 'received_home')).toEqual(['reintegration_followup']);
+    expect(choosableTargets('admin', 'received_home').sort()).toEqual(['closed', 'reintegration_followup']);
+    expect(choosableTargets('admin', 'presumed_victim')).not.toContain('consular_notified');
+    expect(choosableTargets('admin', 'departed')).toEqual([]);
+    expect(choosableTargets('caseworker', 'on_hold', 'documents_issued')).toEqual(['documents_issued']);
+    for (const from of CASE_STATUSES) {
+      const caseworker = choosableTargets('caseworker', from, from === 'on_hold' ? 'screening' : null);
+      expect(caseworker.filter((to) => to === 'not_victim' || to === 'closed')).toEqual([]);
+    }
   });
 });

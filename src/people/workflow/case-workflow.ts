@@ -122,6 +122,14 @@ export function mayMoveTo(role: Role, to: CaseStatus): boolean {
   return !roles || roles.includes(role);
 }
 
+/**
+ * What a person of `role` may choose now through POST /people/:id/transitions: the manual edges (or
+ * the hold's return), less the targets the role may not choose. The person view's allowedTransitions.
+ */
+export function choosableTargets(role: Role, from: CaseStatus, holdReturn?: CaseStatus | null): CaseStatus[] {
+  return allowedTargets(from, 'manual', holdReturn).filter((to) => mayMoveTo(role, to));
+}
+
 /** Every (from, to, trigger) edge of the graph, for the tests and the docs. On-hold returns excluded. */
 export function allEdges(): { from: CaseStatus; to: CaseStatus; trigger: Trigger }[] {
   return (Object.entries(GRAPH) as [CaseStatus, Edges][]).flatMap(([from, edges]) =>
