@@ -99,6 +99,7 @@ export type PersonColumns = Partial<{
   document_number_bidx: string | null;
   narrative_enc: string | null;
   name_key: string | null;
+  assigned_caseworker_id: string | null;
 }>;
 
 export interface PeopleFilter {

@@ -21,6 +21,7 @@ import { PersonHistory } from './person-history';
 import { toPersonSummary, toPersonView } from './person.mapper';
 import { Transactions } from '../database/transactions';
 import { CompoundLookup } from '../compounds/compound-lookup.service';
+import { UserLookup } from '../users/user-lookup.service';
 
 /** API field → column, for the plain (not encrypted, not derived) fields. */
 const PLAIN_COLUMNS: Record<string, keyof PersonColumns> = {
@@ -38,6 +39,7 @@ const PLAIN_COLUMNS: Record<string, keyof PersonColumns> = {
   rescuedAt: 'rescued_at',
   rescuePlace: 'rescue_place',
   vulnerabilities: 'vulnerabilities',
+  assignedCaseworkerId: 'assigned_caseworker_id',
 };
 
 /** Equality of an API value with the stored one: timestamps by instant, null and undefined alike. */
@@ -61,12 +63,14 @@ export class PeopleService {
     private readonly audit: AuditService,
     private readonly access: PersonAccess,
     private readonly compounds: CompoundLookup,
+    private readonly users: UserLookup,
   ) {}
 
   async create(dto: CreatePersonDto, actor: Principal): Promise<PersonView> {
     this.checkNationalities(dto.nationalities);
     return this.tx.run(async (m) => {
       await this.checkReferences(m, dto, dto);
+      if (dto.assignedCaseworkerId) await this.checkAssignee(m, dto.assignedCaseworkerId);
       const id = randomUUID();
       const caseNumber = await this.people.nextCaseNumber(m, new Date().getUTCFullYear());
       const columns = this.columnsFor(id, dto, dto);
@@ -147,6 +151,7 @@ export class PeopleService {
       );
       if (!fields.length) return toPersonView(current, this.crypto);
       const changes = Object.fromEntries(fields.map((f) => [f, given[f]])) as UpdatePersonDto;
+      if (changes.assignedCaseworkerId) await this.checkAssignee(m, changes.assignedCaseworkerId);
       const columns = this.columnsFor(id, changes, merged);
 
       const newVersion = await this.people.update(m, id, version, columns);
@@ -163,6 +168,20 @@ export class PeopleService {
       });
       return toPersonView((await this.people.find(m, id))!, this.crypto);
     });
+  }
+
+  /**
+   * A case goes to someone who works cases and can sign in: an active admin, supervisor or
+   * caseworker. Checked only when the assignee changes, so editing another field of a case whose
+   * caseworker has since left does not fail.
+   */
+  private async checkAssignee(m: EntityManager, userId: string): Promise<void> {
+    if (!(await this.users.isActiveCaseStaff(m, userId))) {
+      throw ApiError.rule(
+        'INVALID_ASSIGNEE',
+        'A case can be assigned only to an active admin, supervisor or caseworker',
+      );
+    }
   }
 
   private checkNationalities(claims: NationalityClaimDto[]): void {
