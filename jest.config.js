@@ -1,6 +1,18 @@
 // Unit specs sit beside the code (src/**/*.spec.ts); e2e specs in test/ run the real app over HTTP
 // against a real PostgreSQL that globalSetup starts in a temporary folder, one database per worker.
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true } }] };
+
+// ESM-only packages the app requires (Node loads them through require(esm), which jest's module
+// system does not): compiled to CommonJS for the tests.
+const ESM_PACKAGES = ['@dehoist/romanize-thai'];
+const esmTransform = {
+  [`/node_modules/(${ESM_PACKAGES.join('|')})/.+\\.js$`]: [
+    'ts-jest',
+    { tsconfig: { isolatedModules: true, allowJs: true, module: 'commonjs', moduleResolution: 'node' } },
+  ],
+};
+const transformIgnorePatterns = [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`];
+
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true } }], ...esmTransform };
 // E2e files are compiled with a whole program (not file by file) because the swagger plugin needs
 // the types; commonjs is what the nodenext setting emits for this package anyway.
 const e2eTransform = {
@@ -12,6 +24,7 @@ const e2eTransform = {
       astTransformers: { before: ['<rootDir>/test/support/swagger-plugin.js'] },
     },
   ],
+  ...esmTransform,
 };
 
 /** @type {import('jest').Config} */
@@ -26,6 +39,7 @@ module.exports = {
       rootDir: __dirname,
       testEnvironment: 'node',
       transform,
+      transformIgnorePatterns,
       testMatch: ['<rootDir>/src/**/*.spec.ts'],
     },
     {
@@ -33,6 +47,7 @@ module.exports = {
       rootDir: __dirname,
       testEnvironment: 'node',
       transform: e2eTransform,
+      transformIgnorePatterns,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       setupFiles: ['<rootDir>/test/support/worker-env.ts'],
     },

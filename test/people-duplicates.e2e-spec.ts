@@ -287,6 +287,32 @@ describe('GET /people/duplicates', () => {
     });
   });
 
+  describe('evidence beyond names', () => {
+    it('ranks agreement on date of birth, then nationality, above the same names alone, with no ties', async () => {
+      const names = { givenName: 'Kanokwan', familyName: 'Phetcharat' };
+      const dateOfBirth = '1992-04-12';
+      const plain = await createPerson(t, cw, { ...names, nationalities: [{ code: 'XXX' }] });
+      const sameNationality = await createPerson(t, cw, { ...names, nationalities: [{ code: 'THA' }] });
+      const sameBirth = await createPerson(t, cw, {
+        ...names,
+        nationalities: [{ code: 'XXX' }],
+        dateOfBirth,
+      });
+      const both = await createPerson(t, cw, { ...names, nationalities: [{ code: 'THA' }], dateOfBirth });
+      const ours = [plain, sameNationality, sameBirth, both].map((p) => p.id);
+
+      const items = (await search({ ...names, dateOfBirth, nationality: 'THA' })).filter((i) =>
+        ours.includes(i.person.id),
+      );
+      expect(ids(items)).toEqual([both.id, sameBirth.id, sameNationality.id, plain.id]);
+      const scores = items.map((i) => i.score);
+      expect(new Set(scores).size).toBe(4);
+      expect(scores.every((score) => score < 1)).toBe(true);
+      expect(items[0].reasons).toEqual(['name', 'date_of_birth', 'nationality']);
+      expect(items[3].reasons).toEqual(['name']);
+    });
+  });
+
   describe('result list', () => {
     it('returns at most 20, best first', async () => {
       // 25 people alike enough to be candidates for one query, in varied spellings.

@@ -39,6 +39,14 @@ export function encodeCursor(key: Keyset): string {
 /** The form toISOString() gives, which is the only one this API puts in a cursor. */
 const ISSUED_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
+/** A timestamp as this API writes it into cursors, and one PostgreSQL can cast. */
+export function isIssuedTimestamp(at: unknown): at is string {
+  // PostgreSQL has no year 0 (JavaScript does): casting one would fail in the query.
+  return (
+    typeof at === 'string' && ISSUED_AT.test(at) && !at.startsWith('0000') && !Number.isNaN(Date.parse(at))
+  );
+}
+
 const ID_PATTERNS = {
   uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
   serial: /^[1-9]\d{0,17}$/,
@@ -55,15 +63,7 @@ export function decodeCursor(
   if (cursor === undefined) return undefined;
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (
-      typeof at === 'string' &&
-      ISSUED_AT.test(at) &&
-      // PostgreSQL has no year 0 (JavaScript does): casting one would fail in the query.
-      !at.startsWith('0000') &&
-      !Number.isNaN(Date.parse(at)) &&
-      typeof id === 'string' &&
-      ID_PATTERNS[idKind].test(id)
-    ) {
+    if (isIssuedTimestamp(at) && typeof id === 'string' && ID_PATTERNS[idKind].test(id)) {
       return { at, id };
     }
   } catch {

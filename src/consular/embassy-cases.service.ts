@@ -41,9 +41,16 @@ export class EmbassyCasesService {
     const after = decodeCursor(query.cursor);
     // An officer of one country: the list walks that nationality's index instead of all people.
     const own = actor.nationalities;
-    const filter = { status: query.status, nationality: own.length === 1 ? own[0] : undefined };
+    const filter = {
+      status: query.status ? [query.status] : undefined,
+      nationality: own.length === 1 ? own : undefined,
+    };
     return this.tx.run(async (m) => {
-      const rows = await this.access.page(m, actor, filter, query.limit, after);
+      const rows = await this.access.page(m, actor, filter, query.limit, {
+        key: 'createdAt',
+        direction: 'desc',
+        after: after && { value: after.at, id: after.id },
+      });
       const shown = rows.slice(0, query.limit);
       const latest = await this.notifications.latestTo(
         m,

@@ -9,13 +9,14 @@ import { CASE_STAFF } from '../common/roles';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ConsentsService } from './consents.service';
 import { CreatePersonDto } from './dto/create-person.dto';
-import { DuplicatesQueryDto, ListPeopleQueryDto } from './dto/people-queries.dto';
+import { DuplicatesQueryDto, ListPeopleQueryDto, PeopleFiltersDto } from './dto/people-queries.dto';
 import {
   AccessLogPageView,
   ConsentPageView,
   ConsentView,
   DuplicatesView,
   HistoryPageView,
+  PeopleCountView,
   PersonPageView,
   PersonView,
 } from './dto/person.view';
@@ -53,7 +54,12 @@ export class PeopleController {
     return this.people.list(query, actor);
   }
 
-  // Declared before ':id' so that "duplicates" is not taken for an id.
+  // Declared before ':id' so that "count" and "duplicates" are not taken for an id.
+  @Get('count')
+  count(@Query() query: PeopleFiltersDto, @CurrentUser() actor: Principal): Promise<PeopleCountView> {
+    return this.people.count(query, actor);
+  }
+
   @Get('duplicates')
   @ApiRoute('Find records that may be the same person', 400)
   findDuplicates(

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PersonAccess } from './access/person-access.service';
 import { CompoundsModule } from '../compounds/compounds.module';
+import { UsersModule } from '../users/users.module';
 import { ConsentsService } from './consents.service';
 import { DuplicatesService } from './duplicates/duplicates.service';
 import { PersonErasureHooks } from './erasure-hooks';
@@ -19,7 +20,7 @@ import { TransitionsService } from './transitions.service';
  * Nobody else writes `people`.
  */
 @Module({
-  imports: [CompoundsModule],
+  imports: [CompoundsModule, UsersModule],
   controllers: [PeopleController],
   providers: [
     PeopleService,

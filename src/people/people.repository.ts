@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { Keyset } from '../common/pagination';
-import { consentGrantedSql } from './access/person-scope';
+import { consentGrantedSql, sqlParams, type Bind } from './access/person-scope';
 import { CONSENT_FIELD_OF_TYPE, CONSENT_TYPES } from './dto/person-fields';
+import { countSql, listSql, type ListOrder, type PeopleFilter } from './list/list-sql';
 import type { ConsentsView, NationalityClaimView } from './dto/person.view';
 import type { CaseStatus } from './workflow/case-workflow';
 
@@ -59,7 +59,13 @@ export type PersonSummaryRow = Pick<
   | 'created_at'
   | 'nationalities'
   | 'document_number_enc'
->;
+  | 'vulnerabilities'
+  | 'assigned_caseworker_id'
+  | 'updated_at'
+> & {
+  /** When the case became overdue; set in overdue lists only. */
+  overdue_since?: Date | null;
+};
 
 export interface CaseLabelRow {
   id: string;
@@ -73,13 +79,6 @@ export interface CaseLabelRow {
  * the index scan, quadratic in the list (2,000 ids: 2.1 s unanalysed, 16 s analysed, against 45-85 ms).
  */
 const PEOPLE_IN_LIST = 'unnest($1::uuid[]) AS listed(id) JOIN people p ON p.id = listed.id';
-
-const DAY_MS = 86_400_000;
-
-/** Both ends given and at most about a year apart. */
-function isNarrowRange(from?: string, to?: string): boolean {
-  return !!from && !!to && Date.parse(to) - Date.parse(from) <= 366 * DAY_MS;
-}
 
 /** Columns a caller may write through insert/update (never status, case number, version). */
 export type PersonColumns = Partial<{
@@ -101,16 +100,8 @@ export type PersonColumns = Partial<{
   document_number_bidx: string | null;
   narrative_enc: string | null;
   name_key: string | null;
+  assigned_caseworker_id: string | null;
 }>;
-
-export interface PeopleFilter {
-  nationality?: string;
-  status?: CaseStatus;
-  compoundId?: string;
-  q?: string;
-  rescuedFrom?: string;
-  rescuedTo?: string;
-}
 
 // Date columns come back as 'YYYY-MM-DD' text, not a Date at local midnight.
 const PERSON_COLUMNS = `p.id, p.case_number, p.given_name, p.family_name, p.name_native, p.aliases, p.sex,
@@ -123,7 +114,8 @@ const PERSON_COLUMNS = `p.id, p.case_number, p.given_name, p.family_name, p.name
 // shows it; staff lists leave it out (their mapper never reads it).
 const SUMMARY_COLUMNS = `p.id, p.case_number, p.given_name, p.family_name, p.name_native, p.sex,
   to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.estimated_age, p.compound_id, p.rescued_at,
-  p.status, p.erased_at, p.version, p.created_at, p.document_number_enc`;
+  p.status, p.erased_at, p.version, p.created_at, p.updated_at, p.document_number_enc, p.vulnerabilities,
+  p.assigned_caseworker_id`;
 
 const NATIONALITIES = `coalesce((SELECT json_agg(json_build_object('code', pn.nationality_code, 'verified', pn.verified)
   ORDER BY pn.nationality_code) FROM person_nationalities pn WHERE pn.person_id = p.id), '[]') AS nationalities`;
@@ -247,67 +239,41 @@ export class PeopleRepository {
   }
 
   /**
-   * Newest first, keyset-paged on (created_at, id): a later page costs what the first does. The shape of
-   * the query follows the filters, so that each walks an index that fits it (bench/ measures each):
-   * - nationality alone: walk person_nationalities in list order (it carries the sort key);
-   * - a narrow rescue-date range (≤ 1 year): take the few matches by their own index, then sort them;
-   * - anything else: walk people in list order (by status or compound index when filtered).
+   * A keyset page of people (see list-sql.ts for the shapes): `limit` + 1 rows, the last of which only
+   * says whether there is a next page. `scope` is the access rule over `p`.
    */
   async list(
     m: EntityManager,
     filter: PeopleFilter,
+    order: ListOrder,
     limit: number,
-    after: Keyset | undefined,
-    scope: (bind: (value: unknown) => string) => string,
+    scope: (bind: Bind) => string,
   ): Promise<PersonSummaryRow[]> {
-    const params: unknown[] = [];
-    const p = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const where: string[] = [];
-    const scoped = scope(p);
-    if (scoped !== 'TRUE') where.push(scoped);
-    const onlyNationality =
-      filter.nationality &&
-      !filter.status &&
-      !filter.compoundId &&
-      !filter.q &&
-      !filter.rescuedFrom &&
-      !filter.rescuedTo;
-    let from = 'people p';
-    let order = 'p.created_at DESC, p.id DESC';
-    let key = '(p.created_at, p.id)';
-    if (onlyNationality) {
-      from = 'person_nationalities pnf JOIN people p ON p.id = pnf.person_id';
-      where.push(`pnf.nationality_code = ${p(filter.nationality)}`);
-      order = 'pnf.person_created_at DESC, pnf.person_id DESC';
-      key = '(pnf.person_created_at, pnf.person_id)';
-    } else if (filter.nationality) {
-      where.push(`EXISTS (SELECT 1 FROM person_nationalities pn
-                           WHERE pn.person_id = p.id AND pn.nationality_code = ${p(filter.nationality)})`);
-    }
-    if (after) where.push(`${key} < (${p(after.at)}::timestamptz, ${p(after.id)}::uuid)`);
-    if (filter.status) where.push(`p.status = ${p(filter.status)}`);
-    if (filter.compoundId) where.push(`p.compound_id = ${p(filter.compoundId)}`);
-    if (filter.q) where.push(`p.search_names LIKE '%' || sr_fold(${p(filter.q)}) || '%'`);
-    if (filter.rescuedFrom) where.push(`p.rescued_at >= ${p(filter.rescuedFrom)}::date`);
-    if (filter.rescuedTo) where.push(`p.rescued_at < ${p(filter.rescuedTo)}::date + 1`);
-    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const { params, bind } = sqlParams();
+    const sql = listSql(filter, order, limit + 1, scope(bind), `${SUMMARY_COLUMNS}, ${NATIONALITIES}`, bind);
+    if (filter.q?.spellings.length) await this.wholeWordsOnly(m);
+    return (await m.query(sql, params)) as PersonSummaryRow[];
+  }
 
-    if (isNarrowRange(filter.rescuedFrom, filter.rescuedTo)) {
-      // Old cases sit deep in created-at order: walking that index would pass over most of the table.
-      return (await m.query(
-        `WITH matched AS MATERIALIZED (SELECT p.* FROM people p ${whereSql})
-         SELECT ${SUMMARY_COLUMNS}, ${NATIONALITIES} FROM matched p
-          ORDER BY p.created_at DESC, p.id DESC LIMIT ${p(limit + 1)}`,
-        params,
-      )) as PersonSummaryRow[];
-    }
-    return (await m.query(
-      `SELECT ${SUMMARY_COLUMNS}, ${NATIONALITIES} FROM ${from} ${whereSql}
-        ORDER BY ${order} LIMIT ${p(limit + 1)}`,
-      params,
-    )) as PersonSummaryRow[];
+  /** How many people match, up to `cap` + 1. */
+  async count(
+    m: EntityManager,
+    filter: PeopleFilter,
+    cap: number,
+    scope: (bind: Bind) => string,
+  ): Promise<number> {
+    const { params, bind } = sqlParams();
+    const sql = countSql(filter, scope(bind), cap, bind);
+    if (filter.q?.spellings.length) await this.wholeWordsOnly(m);
+    const [{ count }] = (await m.query(sql, params)) as { count: number }[];
+    return count;
+  }
+
+  /**
+   * The name search's whole-word tests (`%>>`) match only a word with all of the query word's
+   * trigrams, for the rest of the transaction.
+   */
+  private async wholeWordsOnly(m: EntityManager): Promise<void> {
+    await m.query(`SELECT set_config('pg_trgm.strict_word_similarity_threshold', '1', true)`);
   }
 }

@@ -5,18 +5,23 @@ import { AuditService } from '../audit/audit.service';
 import { Principal } from '../common/auth.decorators';
 import { ApiError } from '../common/errors';
 import { expectedVersion, versionMismatch } from '../common/if-match';
-import { decodeCursor, Page, toPage } from '../common/pagination';
+import type { Page } from '../common/pagination';
+import { AppConfig } from '../config/app-config';
+import { UserLookup } from '../users/user-lookup.service';
 import { NationalitiesService } from '../nationalities/nationalities.service';
 import { ConsentsService } from './consents.service';
 import { FieldEncryption } from '../common/crypto/field-encryption.service';
 import { CreatePersonDto, NationalityClaimDto, PersonFieldsDto } from './dto/create-person.dto';
-import { ListPeopleQueryDto } from './dto/people-queries.dto';
+import { ListPeopleQueryDto, PeopleFiltersDto } from './dto/people-queries.dto';
 import { CONSENT_TYPE_OF_FIELD, type ConsentField } from './dto/person-fields';
-import { PersonSummaryView, PersonView } from './dto/person.view';
+import { PeopleCountView, PersonSummaryView, PersonView } from './dto/person.view';
 import { UpdatePersonDto } from './dto/update-person.dto';
 import { nameKey } from './duplicates/name-key';
 import { assertNotErased, PersonAccess } from './access/person-access.service';
-import { PeopleRepository, PersonColumns, PersonRow } from './people.repository';
+import { decodeListCursor, encodeListCursor } from './list/list-cursor';
+import type { PeopleFilter, SortKey } from './list/list-sql';
+import { parseNameQuery } from './list/name-query';
+import { PeopleRepository, PersonColumns, PersonRow, PersonSummaryRow } from './people.repository';
 import { PersonHistory } from './person-history';
 import { toPersonSummary } from './person.mapper';
 import { Transactions } from '../database/transactions';
@@ -38,6 +43,7 @@ const PLAIN_COLUMNS: Record<string, keyof PersonColumns> = {
   rescuedAt: 'rescued_at',
   rescuePlace: 'rescue_place',
   vulnerabilities: 'vulnerabilities',
+  assignedCaseworkerId: 'assigned_caseworker_id',
 };
 
 /** Equality of an API value with the stored one: timestamps by instant, null and undefined alike. */
@@ -47,8 +53,24 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
 }
 
-/** Likes in `q` are literal: %, _ and \ match themselves. */
-const escapeLike = (q: string) => q.replace(/[\\%_]/g, '\\$&');
+/** Beyond this many matches the count says only "at least" (API.md, `GET /people/count`). */
+export const COUNT_CAP = 10_000;
+
+/** A row's value of the sort key, as its cursor carries it. */
+function sortValue(row: PersonSummaryRow, key: SortKey): string {
+  switch (key) {
+    case 'rescuedAt':
+      return row.rescued_at.toISOString();
+    case 'updatedAt':
+      return row.updated_at.toISOString();
+    case 'caseNumber':
+      return row.case_number;
+    case 'overdueSince':
+      return row.overdue_since!.toISOString();
+    default:
+      return row.created_at.toISOString();
+  }
+}
 
 @Injectable()
 export class PeopleService {
@@ -61,12 +83,15 @@ export class PeopleService {
     private readonly audit: AuditService,
     private readonly access: PersonAccess,
     private readonly compounds: CompoundLookup,
+    private readonly users: UserLookup,
+    private readonly config: AppConfig,
   ) {}
 
   async create(dto: CreatePersonDto, actor: Principal): Promise<PersonView> {
     this.checkNationalities(dto.nationalities);
     return this.tx.run(async (m) => {
       await this.checkReferences(m, dto, dto);
+      if (dto.assignedCaseworkerId) await this.checkAssignee(m, dto.assignedCaseworkerId);
       const id = randomUUID();
       const caseNumber = await this.people.nextCaseNumber(m, new Date().getUTCFullYear());
       const columns = this.columnsFor(id, dto, dto);
@@ -109,18 +134,63 @@ export class PeopleService {
   /** A page of people; every person shown gets an audit entry, so their access log is complete. */
   async list(query: ListPeopleQueryDto, actor: Principal): Promise<Page<PersonSummaryView>> {
     const { limit } = query;
-    const after = decodeCursor(query.cursor);
-    if (query.nationality) this.nationalities.assertKnown([query.nationality], 'nationality');
-    const filter = { ...query, q: query.q ? escapeLike(query.q) : undefined };
+    const filter = this.filterOf(query, actor);
+    // Overdue cases come oldest overdue first unless another order is asked for.
+    const key: SortKey = query.sort ?? (filter.overdue ? 'overdueSince' : 'createdAt');
+    const direction = query.order ?? (key === 'overdueSince' ? 'asc' : 'desc');
+    const after = decodeListCursor(query.cursor, key, direction);
     return this.tx.run(async (m) => {
-      const rows = await this.access.page(m, actor, filter, limit, after);
+      const rows = await this.access.page(m, actor, filter, limit, { key, direction, after });
       const shown = rows.slice(0, limit);
       await this.audit.recordMany(
         m,
         shown.map((r) => ({ actor, action: 'person.list', entityType: 'person', entityId: r.id })),
       );
-      return toPage(rows, limit, (r) => ({ at: r.created_at.toISOString(), id: r.id }), toPersonSummary);
+      const last = shown[shown.length - 1];
+      return {
+        items: shown.map(toPersonSummary),
+        nextCursor:
+          rows.length > limit
+            ? encodeListCursor(key, direction, { value: sortValue(last, key), id: last.id })
+            : null,
+      };
     });
+  }
+
+  /**
+   * How many people match the list's filters: exact up to COUNT_CAP, beyond it only that there are
+   * more (counting a million rows to print "10,000+" would cost a full scan).
+   */
+  async count(query: PeopleFiltersDto, actor: Principal): Promise<PeopleCountView> {
+    const filter = this.filterOf(query, actor);
+    return this.tx.run(async (m) => {
+      const count = await this.access.count(m, actor, filter, COUNT_CAP);
+      return count > COUNT_CAP ? { count: null, atLeast: COUNT_CAP } : { count };
+    });
+  }
+
+  /** The list's query as filters; nationality codes checked against the table (unknown: 400). */
+  private filterOf(query: PeopleFiltersDto, actor: Principal): PeopleFilter {
+    if (query.nationality) this.nationalities.assertKnown(query.nationality, 'nationality');
+    const assignee = query.assignedTo?.toLowerCase();
+    return {
+      nationality: query.nationality,
+      status: query.status,
+      compoundId: query.compoundId,
+      vulnerability: query.vulnerability,
+      assignedTo:
+        assignee === undefined
+          ? undefined
+          : assignee === 'none'
+            ? null
+            : assignee === 'me'
+              ? actor.id
+              : assignee,
+      q: query.q ? parseNameQuery(query.q) : undefined,
+      rescuedFrom: query.rescuedFrom,
+      rescuedTo: query.rescuedTo,
+      overdue: query.overdue ? this.config.stageTargetHours : undefined,
+    };
   }
 
   async update(
@@ -147,6 +217,7 @@ export class PeopleService {
       );
       if (!fields.length) return this.access.staffView(current, actor);
       const changes = Object.fromEntries(fields.map((f) => [f, given[f]])) as UpdatePersonDto;
+      if (changes.assignedCaseworkerId) await this.checkAssignee(m, changes.assignedCaseworkerId);
       const columns = this.columnsFor(id, changes, merged);
 
       const newVersion = await this.people.update(m, id, version, columns);
@@ -163,6 +234,20 @@ export class PeopleService {
       });
       return this.access.staffView((await this.people.find(m, id))!, actor);
     });
+  }
+
+  /**
+   * A case goes to someone who works cases and can sign in: an active admin, supervisor or
+   * caseworker. Checked only when the assignee changes, so editing another field of a case whose
+   * caseworker has since left does not fail.
+   */
+  private async checkAssignee(m: EntityManager, userId: string): Promise<void> {
+    if (!(await this.users.isActiveCaseStaff(m, userId))) {
+      throw ApiError.rule(
+        'INVALID_ASSIGNEE',
+        'A case can be assigned only to an active admin, supervisor or caseworker',
+      );
+    }
   }
 
   private checkNationalities(claims: NationalityClaimDto[]): void {

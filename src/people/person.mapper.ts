@@ -66,6 +66,10 @@ export function toPersonSummary(row: PersonSummaryRow): PersonSummaryView {
     nationalities: row.nationalities,
     compoundId: row.compound_id,
     rescuedAt: row.rescued_at.toISOString(),
+    vulnerabilities: row.erased_at !== null ? null : (row.vulnerabilities as Vulnerability[]),
+    assignedCaseworkerId: row.assigned_caseworker_id,
     createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    ...(row.overdue_since ? { overdueSince: row.overdue_since.toISOString() } : {}),
   };
 }

@@ -3,13 +3,22 @@ import { AccountsService } from './accounts.service';
 import { PasswordHasher } from './password-hasher';
 import { UserCredentials } from './user-credentials.service';
 import { UserSignIns } from './user-sign-ins';
+import { UserLookup } from './user-lookup.service';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 @Module({
   controllers: [UsersController],
-  providers: [UsersService, AccountsService, UsersRepository, PasswordHasher, UserCredentials, UserSignIns],
-  exports: [UserCredentials, UserSignIns],
+  providers: [
+    UsersService,
+    AccountsService,
+    UsersRepository,
+    PasswordHasher,
+    UserCredentials,
+    UserSignIns,
+    UserLookup,
+  ],
+  exports: [UserCredentials, UserSignIns, UserLookup],
 })
 export class UsersModule {}

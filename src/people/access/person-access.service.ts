@@ -3,10 +3,10 @@ import { EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth.decorators';
 import { FieldEncryption } from '../../common/crypto/field-encryption.service';
 import { ApiError } from '../../common/errors';
-import type { Keyset } from '../../common/pagination';
 import type { ConsularPersonView } from '../dto/consular-person.view';
 import type { PersonView } from '../dto/person.view';
-import { PeopleFilter, PeopleRepository, PersonRow, PersonSummaryRow } from '../people.repository';
+import type { ListOrder, PeopleFilter } from '../list/list-sql';
+import { PeopleRepository, PersonRow, PersonSummaryRow } from '../people.repository';
 import { toPersonView } from '../person.mapper';
 import { audienceOf, scopeSql, sqlParams } from './person-scope';
 
@@ -85,15 +85,23 @@ export class PersonAccess {
     );
   }
 
-  /** A keyset page of the people the caller may see, newest first, with the list's filters. */
+  /**
+   * A keyset page of the people the caller may see, with the list's filters, in the order asked
+   * (default: newest created first).
+   */
   async page(
     m: EntityManager,
     principal: Principal,
     filter: PeopleFilter,
     limit: number,
-    after?: Keyset,
+    order: ListOrder = { key: 'createdAt', direction: 'desc' },
   ): Promise<PersonSummaryRow[]> {
-    return this.people.list(m, filter, limit, after, (bind) => scopeSql(principal, 'p', bind));
+    return this.people.list(m, filter, order, limit, (bind) => scopeSql(principal, 'p', bind));
+  }
+
+  /** How many of the people the caller may see match the filters, counted up to `cap` + 1. */
+  async count(m: EntityManager, principal: Principal, filter: PeopleFilter, cap: number): Promise<number> {
+    return this.people.count(m, filter, cap, (bind) => scopeSql(principal, 'p', bind));
   }
 
   /** The whole record, for staff, with the next steps the caller may take. */

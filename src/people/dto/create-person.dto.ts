@@ -133,6 +133,11 @@ export class PersonFieldsDto {
   @Length(1, LIMITS.documentNumber)
   documentNumber?: string | null;
 
+  /** The caseworker in charge: an active admin, supervisor or caseworker (else 422 INVALID_ASSIGNEE). */
+  @IsOptional()
+  @IsUUID()
+  assignedCaseworkerId?: string | null;
+
   /** The person's account. Encrypted at rest; never shown to embassies. */
   @IsOptional()
   @IsString()

@@ -91,8 +91,17 @@ export class PersonSummaryView {
   compoundId: string | null;
   @ApiProperty({ format: 'date-time' })
   rescuedAt: string;
+  /** Null once erased. */
+  vulnerabilities: Vulnerability[] | null;
+  @ApiProperty({ format: 'uuid' })
+  assignedCaseworkerId: string | null;
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+  /** In overdue lists: when the case passed its stage's target (entry into the status + the target). */
+  @ApiProperty({ format: 'date-time', required: false })
+  overdueSince?: string;
 }
 
 export class PersonPageView {
@@ -114,6 +123,14 @@ export class HistoryEventRefView {
   type: HistoryEventType;
   @ApiProperty({ format: 'uuid' })
   id: string;
+}
+
+/** `count` exact up to 10,000; beyond, `count` is null and `atLeast` 10000. */
+export class PeopleCountView {
+  @ApiProperty({ type: Number, nullable: true })
+  count: number | null;
+  @ApiProperty({ required: false })
+  atLeast?: number;
 }
 
 export class HistoryEntryView {

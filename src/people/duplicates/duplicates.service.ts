@@ -13,8 +13,11 @@ import { NameComparer, scoreCandidate } from './scoring';
 import { Transactions } from '../../database/transactions';
 
 const MAX_RESULTS = 20;
-/** Below this a candidate is not worth a caseworker's look (one name of two alike, nothing else). */
-const MIN_SCORE = 0.45;
+/**
+ * Below this a candidate is not worth a caseworker's look (one name of two alike, nothing else: a
+ * names score of 0.45, which names alone count at NAMES_ONLY_MAX = 0.95 of).
+ */
+const MIN_SCORE = 0.43;
 /** Candidates fetched per index before scoring: bounds the work whatever the table size. */
 const PER_SOURCE = 100;
 

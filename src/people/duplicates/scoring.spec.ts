@@ -176,8 +176,30 @@ describe('scoreCandidate', () => {
       }),
     );
     expect(exact.score).toBeLessThan(1);
-    expect(exact.score).toBeGreaterThanOrEqual(0.98);
+    expect(exact.score).toBeGreaterThanOrEqual(0.95);
     expect(exact.reasons).toEqual(['name', 'date_of_birth', 'nationality']);
+  });
+
+  it('ranks agreement on date of birth or nationality above the same names alone, with no ties at a cap', () => {
+    const names = { givenName: 'Somchai', familyName: 'Jaidee' };
+    const q = { ...names, dateOfBirth: '1990-05-01', nationality: 'THA' };
+    // Nationality unspecified (XXX) unless given: neither agreement nor conflict.
+    const score = (c: Partial<DuplicateCandidate>) =>
+      scoreCandidate(q, candidate({ ...names, nationalities: ['XXX'], ...c })).score;
+    const namesOnly = score({});
+    const nationality = score({ nationalities: ['THA'] });
+    const dateOfBirth = score({ dateOfBirth: '1990-05-01' });
+    const both = score({ dateOfBirth: '1990-05-01', nationalities: ['THA'] });
+    expect(namesOnly).toBeLessThan(nationality);
+    expect(nationality).toBeLessThan(dateOfBirth);
+    expect(dateOfBirth).toBeLessThan(both);
+    expect(both).toBeLessThan(1);
+    // The same holds for a spelling variant: agreement lifts it, and it stays below the exact names.
+    const variant = { givenName: 'Somchay', familyName: 'Jaide' };
+    const variantScore = (c: Partial<DuplicateCandidate>) =>
+      scoreCandidate(q, candidate({ ...variant, nationalities: ['XXX'], ...c })).score;
+    expect(variantScore({})).toBeLessThan(variantScore({ dateOfBirth: '1990-05-01' }));
+    expect(variantScore({ dateOfBirth: '1990-05-01', nationalities: ['THA'] })).toBeLessThan(both);
   });
 
   it('raises the score for the same date of birth and lowers it for a conflicting one', () => {

@@ -148,8 +148,22 @@ const SWAPPED = 0.98;
 const WHOLE_NAME = 0.95;
 /** A match on an alias only. */
 const ALIAS = 0.95;
-/** Highest score without a document match, which alone scores 1. */
-const MAX_WITHOUT_DOCUMENT = 0.99;
+/**
+ * The most that names alone can score. The rest, up to 1 (which only a document match scores), is
+ * headroom that agreement on date of birth and nationality fills: agreement always lifts a candidate
+ * above the same names without it, and candidates with different evidence never tie at a cap (with
+ * names scored up to 1 and agreement added on top, the best candidates all saturated at one value).
+ */
+const NAMES_ONLY_MAX = 0.95;
+/**
+ * The share of what is left below 1 that the same date of birth fills (score + (1 − score) × share):
+ * a lift of up to 0.15 for weak names, 0.0075 for names at NAMES_ONLY_MAX, never reaching 1.
+ */
+const SAME_DATE_OF_BIRTH = 0.15;
+/** The same for a shared nationality: weaker evidence, as most candidates share the nationality. */
+const SHARED_NATIONALITY = 0.05;
+/** A different nationality (neither unspecified): the same person is less likely. */
+const OTHER_NATIONALITY = 0.9;
 /** Similarity from which a name comparison counts as a reason. */
 const REASON_THRESHOLD = 0.5;
 
@@ -174,7 +188,8 @@ function dateOfBirthFactor(q: string, c: string): { factor: number; same: boolea
 
 /**
  * Ranks one candidate against the query. An exact document-number match scores 1 and nothing else
- * can; otherwise names decide most, and date of birth and nationality move the score up or down.
+ * can; otherwise names decide most (up to NAMES_ONLY_MAX), and date of birth and nationality move the
+ * score up (into the headroom above it) or down.
  */
 export function scoreCandidate(
   q: DuplicateQuery,
@@ -206,7 +221,7 @@ export function scoreCandidate(
   const alias = queryFull ? ALIAS * Math.max(0, ...c.aliases.map((a) => nameSimilarity(queryFull, a))) : 0;
   const native = q.nameNative && c.nameNative ? nameSimilarity(q.nameNative, c.nameNative) : 0;
 
-  let score = Math.max(straight, swapped, alias, native);
+  let score = NAMES_ONLY_MAX * Math.max(straight, swapped, alias, native);
   if (straight >= REASON_THRESHOLD && straight >= swapped) reasons.push('name');
   else if (swapped >= REASON_THRESHOLD) reasons.push('name_swapped');
   if (alias >= REASON_THRESHOLD && alias > Math.max(straight, swapped)) reasons.push('alias');
@@ -215,7 +230,7 @@ export function scoreCandidate(
   if (q.dateOfBirth && c.dateOfBirth) {
     const dob = dateOfBirthFactor(q.dateOfBirth, c.dateOfBirth);
     if (dob.same) {
-      score = score * 0.85 + 0.15;
+      score += (1 - score) * SAME_DATE_OF_BIRTH;
       reasons.push('date_of_birth');
     } else {
       score *= dob.factor;
@@ -223,12 +238,13 @@ export function scoreCandidate(
   }
   if (q.nationality && !UNSPECIFIED_NATIONALITY.has(q.nationality)) {
     if (c.nationalities.includes(q.nationality)) {
-      score = score * 0.95 + 0.05;
+      score += (1 - score) * SHARED_NATIONALITY;
       reasons.push('nationality');
     } else if (!c.nationalities.some((n) => UNSPECIFIED_NATIONALITY.has(n))) {
-      score *= 0.9;
+      score *= OTHER_NATIONALITY;
     }
   }
   if (c.documentMatch) return { score: 1, reasons: ['document_number', ...reasons] };
-  return { score: Math.round(Math.min(score, MAX_WITHOUT_DOCUMENT) * 1000) / 1000, reasons };
+  // Below 1 by construction (each agreement fills a share of what is left): at most 0.96.
+  return { score: Math.round(score * 1000) / 1000, reasons };
 }

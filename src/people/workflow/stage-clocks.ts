@@ -7,7 +7,20 @@ import { consentGrantedSql, type Bind } from '../access/person-scope';
  * consular notification counts only when the person consents to one. The people list and the
  * caseload report both read overdue cases from here.
  */
-function stages(alias: string, targets: Readonly<Record<StageWithTarget, number>>, bind: Bind) {
+export interface StageClock {
+  stage: StageWithTarget;
+  /** The stage's target as an SQL interval. */
+  target: string;
+  /** ` AND …` when the clock runs only for some cases (consent to consular notification), else ''. */
+  extra: string;
+}
+
+/** Each stage's clock as SQL pieces, for queries that walk the stages one by one (oldest overdue first). */
+export function stageClocks(
+  alias: string,
+  targets: Readonly<Record<StageWithTarget, number>>,
+  bind: Bind,
+): StageClock[] {
   return (Object.entries(targets) as [StageWithTarget, number][]).map(([stage, hours]) => ({
     stage,
     target: `make_interval(secs => ${bind(hours * 3600)}::double precision)`,
@@ -21,7 +34,7 @@ export function overdueSql(
   targets: Readonly<Record<StageWithTarget, number>>,
   bind: Bind,
 ): string {
-  const parts = stages(alias, targets, bind).map(
+  const parts = stageClocks(alias, targets, bind).map(
     (s) => `(${alias}.status = '${s.stage}' AND ${alias}.status_since < now() - ${s.target}${s.extra})`,
   );
   return `(${parts.join(' OR ')})`;
@@ -33,7 +46,7 @@ export function overdueSinceSql(
   targets: Readonly<Record<StageWithTarget, number>>,
   bind: Bind,
 ): string {
-  const whens = stages(alias, targets, bind).map(
+  const whens = stageClocks(alias, targets, bind).map(
     (s) => `WHEN ${alias}.status = '${s.stage}'${s.extra} THEN ${alias}.status_since + ${s.target}`,
   );
   return `(CASE ${whens.join(' ')} END)`;
