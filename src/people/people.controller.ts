@@ -56,6 +56,7 @@ export class PeopleController {
 
   // Declared before ':id' so that "count" and "duplicates" are not taken for an id.
   @Get('count')
+  @ApiRoute('How many people a list with these filters holds (exact up to 10,000)', 400)
   count(@Query() query: PeopleFiltersDto, @CurrentUser() actor: Principal): Promise<PeopleCountView> {
     return this.people.count(query, actor);
   }
