@@ -49,14 +49,14 @@ export class PeopleController {
   }
 
   @Get()
-  @ApiRoute('List people, newest first', 400)
+  @ApiRoute('List people: filters, sort orders, overdue cases; newest first by default', 400)
   list(@Query() query: ListPeopleQueryDto, @CurrentUser() actor: Principal): Promise<PersonPageView> {
     return this.people.list(query, actor);
   }
 
   // Declared before ':id' so that "count" and "duplicates" are not taken for an id.
   @Get('count')
-  @ApiRoute('How many people a list with these filters holds (exact up to 10,000)', 400)
+  @ApiRoute("How many people match the list's filters (exact up to 10,000)", 400)
   count(@Query() query: PeopleFiltersDto, @CurrentUser() actor: Principal): Promise<PeopleCountView> {
     return this.people.count(query, actor);
   }
