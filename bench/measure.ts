@@ -160,3 +160,15 @@ export async function explain(db: ClientBase, statements: RecordedQuery[]): Prom
   }
   return plans;
 }
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/**
+ * A recorded parameter with every id found in `ids` replaced, wherever it sits: a plain value, an array
+ * (of arrays) or inside a text such as JSON. Replaying a write on other rows needs exactly that.
+ */
+export function substitute(value: unknown, ids: Map<string, string>): unknown {
+  if (typeof value === 'string') return value.replace(UUID, (id) => ids.get(id.toLowerCase()) ?? id);
+  if (Array.isArray(value)) return value.map((v) => substitute(v, ids));
+  return value;
+}

@@ -18,6 +18,9 @@ export const REPORT_SLACK_MS = 5;
 export const REPORT_MAX_MS = 300;
 /** The HTCDS export of a year, to the last byte of its CSV. */
 export const EXPORT_MAX_MS = 10_000;
+/** The 1,000-person handover: API ≤ WRITE_RATIO × the same writes in SQL, and under WRITE_MAX_MS (at 1M people). */
+export const WRITE_RATIO = 3;
+export const WRITE_MAX_MS = 2_000;
 
 export interface Verdict {
   result: ScenarioResult;
@@ -69,6 +72,14 @@ function judgeExport(result: ScenarioResult): Verdict {
   return { result, ratio, judged: ratio, failures };
 }
 
+function judgeWrite(result: ScenarioResult): Verdict {
+  const failures: string[] = [];
+  const ratio = result.api.median / result.sql.median;
+  if (ratio > WRITE_RATIO) failures.push(`api/sql ${ratio.toFixed(2)} > ${WRITE_RATIO}`);
+  if (result.api.median >= WRITE_MAX_MS) failures.push(`api ≥ ${WRITE_MAX_MS / 1000} s`);
+  return { result, ratio, judged: ratio, failures };
+}
+
 export function judge(results: ScenarioResult[], floorMs: number): Verdict[] {
   const byName = new Map(results.map((r) => [r.scenario.name, r]));
   return results.map((result) => {
@@ -79,6 +90,8 @@ export function judge(results: ScenarioResult[], floorMs: number): Verdict[] {
         return judgeReport(result);
       case 'export':
         return judgeExport(result);
+      case 'write':
+        return judgeWrite(result);
     }
   });
 }
@@ -180,6 +193,34 @@ const TABLES: Table[] = [
       ms(r.api.median),
       ms(r.api.p95),
       ms(r.sql.median),
+      `${ms(r.dbInApi.median)} (${r.queriesPerRequest})`,
+      verdictCell(failures),
+    ],
+  },
+  {
+    title: 'Handover',
+    kind: 'write',
+    columns: [
+      'scenario',
+      'people',
+      'runs',
+      'api p50 ms',
+      'api max ms',
+      'sql p50 ms (same writes)',
+      'sql max ms',
+      'api/sql',
+      'app db ms (queries)',
+      'result',
+    ],
+    row: ({ result: r, ratio, failures }) => [
+      r.scenario.name,
+      String(r.items),
+      String(r.runs),
+      ms(r.api.median),
+      ms(r.api.p95),
+      ms(r.sql.median),
+      ms(r.sql.p95),
+      ratio.toFixed(2),
       `${ms(r.dbInApi.median)} (${r.queriesPerRequest})`,
       verdictCell(failures),
     ],

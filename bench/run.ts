@@ -14,6 +14,7 @@ import { freePort } from '../src/database/free-port';
 import { setupApp } from '../src/setup-app';
 import { PasswordHasher } from '../src/users/password-hasher';
 import { generate } from './generate';
+import { HANDOVER_PEOPLE, measureHandover } from './handover';
 import { QueryRecorder } from './measure';
 import {
   breakdownLines,
@@ -27,6 +28,8 @@ import {
   REPORT_RATIO,
   REPORT_SLACK_MS,
   textTables,
+  WRITE_MAX_MS,
+  WRITE_RATIO,
 } from './report';
 import {
   DEEP_PAGE,
@@ -157,6 +160,9 @@ async function main(): Promise<void> {
       results.push(await measure(ctx, scenario));
       log(`  ${scenario.name}: done`);
     }
+    // Last: it moves people to departed, which the reports above count.
+    results.push(await measureHandover(ctx));
+    log(`  handover: done`);
 
     const floor = await apiFloor(ctx);
     const verdicts = judge(results, floor.median);
@@ -168,17 +174,18 @@ async function main(): Promise<void> {
     const header = [
       `${new Date().toISOString().slice(0, 16)}Z, ${people} people, PostgreSQL ${version} (${database.settings}), Node ${process.version}, ${cpus().length} CPUs`,
       `generation ${generation}`,
-      `runs per scenario, API and SQL alternated: lists ${runs('list')}; reports ${runs('report')}; export ${runs('export')}`,
+      `runs per scenario, API and SQL alternated: lists ${runs('list')}; reports ${runs('report')}; export ${runs('export')}; handover ${runs('write')}`,
       `api = HTTP request with the whole answer read (guard, validation, queries, audit write, response); sql = the same statements the app sent, through \`pg\``,
       `lists: api ≤ ${MAX_API_RATIO} × (sql + floor); page ${DEEP_PAGE} ≤ ${MAX_DEEP_PAGE_RATIO}× page 1 (embassy list ${EMBASSY_DEEP_PAGE_RATIO}×), api and sql; no Seq Scan on people or person_nationalities`,
       `reports (as admin: exact; as donor: k = 11, suppression included): api p50 ≤ ${REPORT_RATIO} × best sql p50 + ${REPORT_SLACK_MS} ms and < ${REPORT_MAX_MS} ms; best sql = the faster of the app's statements and bench/best-sql.ts (same figures, checked)`,
       `export: the whole CSV of a year in < ${EXPORT_MAX_MS / 1000} s; its sql is the traits query alone, for information`,
+      `handover: POST /handovers of ${HANDOVER_PEOPLE} eligible people; sql = the app's statements for that request replayed in one transaction on another ${HANDOVER_PEOPLE} (ids mapped); api ≤ ${WRITE_RATIO} × sql, and < ${WRITE_MAX_MS / 1000} s at 1,000,000 people`,
       `API floor, GET /auth/me (HTTP, guard's user lookup, JSON; no people, no audit): median ${floor.median.toFixed(2)} ms, p95 ${floor.p95.toFixed(2)} ms`,
       `"p95" of a scenario with fewer than 20 runs is its slowest run; "app db ms (queries)" = time the app spent in database round trips per request, and how many it made`,
       `whole bench ${((Date.now() - started) / 1000).toFixed(0)} s`,
     ];
     const named = (name: string) => results.find((r) => r.scenario.name.startsWith(name));
-    const breakdowns = ['list p1', 'embassy THA p1', 'crosstab', 'HTCDS export']
+    const breakdowns = ['list p1', 'embassy THA p1', 'crosstab', 'HTCDS export', 'handover']
       .map((name) => ({
         title: named(name)?.scenario.name ?? name,
         lines: named(name) ? breakdownLines(named(name)!) : [],

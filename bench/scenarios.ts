@@ -23,15 +23,20 @@ export const DEEP_PAGE = 200;
 /**
  * - list: a page of people (or the duplicates search), judged against its SQL plus the request floor;
  * - report: aggregate figures, judged on their median against the SQL's and on an absolute ceiling;
- * - export: a whole CSV download, judged on the time to its last byte.
+ * - export: a whole CSV download, judged on the time to its last byte;
+ * - write: the 1,000-person handover (bench/handover.ts), judged against the same writes in SQL.
  */
-export type ScenarioKind = 'list' | 'report' | 'export';
+export type ScenarioKind = 'list' | 'report' | 'export' | 'write';
 
-/** Warm-up and measured runs per kind: a report or an export costs far more per run than a list page. */
+/**
+ * Warm-up and measured runs per kind: a report or an export costs far more per run than a list page,
+ * and each handover run needs 2,000 fresh people.
+ */
 export const RUNS_OF: Record<ScenarioKind, { warmup: number; runs: number }> = {
   list: { warmup: WARMUP, runs: RUNS },
   report: { warmup: 3, runs: Number(process.env.BENCH_REPORT_RUNS ?? 15) },
   export: { warmup: 1, runs: Number(process.env.BENCH_EXPORT_RUNS ?? 3) },
+  write: { warmup: 1, runs: Number(process.env.BENCH_WRITE_RUNS ?? 5) },
 };
 
 /** A request slower than this gets 3 runs, the first (untimed) call its only warm-up. */
@@ -63,7 +68,7 @@ export interface ScenarioResult {
   scenario: Scenario;
   /** Measured runs (after the warm-up). */
   runs: number;
-  /** Items of a page, rows or cells of a report, lines of a CSV. */
+  /** Items of a page, rows or cells of a report, lines of a CSV, people of a handover. */
   items: number;
   /** Size of the answer's body (exports). */
   bytes: number;
