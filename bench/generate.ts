@@ -1,5 +1,6 @@
 import type { ClientBase } from 'pg';
 import type { FieldEncryption } from '../src/common/crypto/field-encryption.service';
+import { consentGrantedSql } from '../src/people/access/person-scope';
 import { nameKey, skeleton } from '../src/people/duplicates/name-key';
 import { COMPOUND_KINDS, COMPOUND_PLACES, COMPOUND_PREFIXES, COUNTRIES, type NamePair } from './names';
 
@@ -13,11 +14,19 @@ export interface GeneratedData {
   people: number;
   compounds: number;
   nationalityRows: number;
+  consents: number;
+  notifications: number;
+  /** Share of people whose current consent to consular notification is a grant. */
+  consenting: number;
   seconds: number;
 }
 
-// Everything is dated before this, so no timestamp is in the future (API.md, "Time").
+// Rescues start on 2022-01-01; everything is dated before END, so no timestamp is in the future (API.md,
+// "Time"). The year-long report scenarios take the last full year of data.
 const END = '2026-01-01T00:00:00Z';
+export const LAST_FULL_YEAR = new Date(END).getUTCFullYear() - 1;
+/** Five calendar years from the first rescue: the cross-tab scenario's range. */
+export const FIVE_YEARS = { from: '2022-01-01', to: '2026-12-31' } as const;
 const BATCH = 50_000;
 
 /** A pool where each value appears `weight` times: `pool[floor(random() * length)]` draws by weight. */
@@ -165,25 +174,74 @@ async function createCompounds(db: ClientBase): Promise<number> {
 /**
  * One row of random draws per person, so that columns drawn together (status and its dates, age and
  * the `minor` flag) stay consistent. Rescues lean towards recent years (sqrt), as the caseload grew.
+ * The times a case reached each stage are drawn here too, once, because people (status_since),
+ * consents and consular notifications must all tell the same story.
  */
 async function drawPeople(db: ClientBase, count: number): Promise<void> {
   const pools = COUNTRIES.flatMap((c) => Array<string>(c.weight).fill(c.code));
   await db.query(
     `CREATE TEMP TABLE bench_draw AS
-     SELECT s.*, row_number() OVER (PARTITION BY date_part('year', s.created_at AT TIME ZONE 'UTC')
-                                    ORDER BY s.created_at, s.id)::int AS case_seq
-       FROM (
-         SELECT r.*, least(r.rescued_at + power(random(), 3) * interval '30 days', $2::timestamptz) AS created_at,
-                ($4::text[])[1 + floor(r.r_status * cardinality($4::text[]))::int] AS status
-           FROM (
-             SELECT i, gen_random_uuid() AS id,
-                    ($1::text[])[1 + floor(random() * cardinality($1::text[]))::int] AS pool,
-                    timestamptz '2022-01-01' + sqrt(random()) * ($2::timestamptz - timestamptz '2022-01-01') AS rescued_at,
-                    random() AS r_given, random() AS r_family, random() AS r_alias, random() AS r_native,
-                    random() AS r_nat, random() AS r_dual, random() AS r_status, random() AS r_dob, random() AS r_comp,
-                    16 + floor(power(random(), 1.6) * 34)::int AS age_years, random() AS r_doc
-               FROM generate_series(1, $3::int) AS i) r) s`,
-    [pools, END, count, STATUS_POOL],
+     WITH s AS (
+       SELECT r.*, least(r.rescued_at + power(random(), 3) * interval '30 days', $2::timestamptz) AS created_at,
+              ($4::text[])[1 + floor(r.r_status * cardinality($4::text[]))::int] AS status,
+              ($5::text[])[1 + floor(random() * cardinality($5::text[]))::int] AS closed_draw
+         FROM (
+           SELECT i, gen_random_uuid() AS id,
+                  ($1::text[])[1 + floor(random() * cardinality($1::text[]))::int] AS pool,
+                  timestamptz '2022-01-01' + sqrt(random()) * ($2::timestamptz - timestamptz '2022-01-01') AS rescued_at,
+                  random() AS r_given, random() AS r_family, random() AS r_alias, random() AS r_native,
+                  random() AS r_nat, random() AS r_dual, random() AS r_status, random() AS r_dob, random() AS r_comp,
+                  16 + floor(power(random(), 1.6) * 34)::int AS age_years, random() AS r_doc,
+                  random() AS r_consent, random() AS r_consent_later, random() AS r_ack,
+                  random() AS r_stage1, random() AS r_stage2, random() AS r_stage3, random() AS r_stage4,
+                  random() AS r_stage5
+             FROM generate_series(1, $3::int) AS i) r),
+     -- A case that was closed after screening it out or after the person declined never left.
+     c AS (
+       SELECT s.*, CASE WHEN s.status = 'closed' THEN s.closed_draw END AS closed_reason,
+              s.status IN ('departed', 'received_home', 'reintegration_followup')
+                OR (s.status = 'closed' AND s.closed_draw NOT IN ('not_victim', 'declined')) AS left_country
+         FROM s),
+     -- Stage times, each after the one before: notification 1-3 days after registration, then a few days
+     -- per stage, departure on day 20; below, none is later than the end of the data.
+     t AS (
+       SELECT c.*,
+              c.created_at + (1 + c.r_stage1 * 2) * interval '1 day' AS at_notified,
+              c.created_at + (2 + c.r_stage1 * 2 + c.r_stage2 * 3) * interval '1 day' AS at_verified,
+              c.created_at + (3 + c.r_stage1 * 2 + c.r_stage2 * 3 + c.r_stage3 * 3) * interval '1 day' AS at_documents,
+              c.created_at + (4 + c.r_stage1 * 2 + c.r_stage2 * 3 + c.r_stage3 * 3 + c.r_stage4 * 2)
+                * interval '1 day' AS at_exit_cleared,
+              c.created_at + (5 + c.r_stage1 * 2 + c.r_stage2 * 3 + c.r_stage3 * 3 + c.r_stage4 * 2 + c.r_stage5 * 2)
+                * interval '1 day' AS at_movement
+         FROM c)
+     SELECT t.i, t.id, t.pool, t.rescued_at, t.created_at, t.status, t.closed_reason, t.left_country,
+            t.r_given, t.r_family, t.r_alias, t.r_native, t.r_nat, t.r_dual, t.r_status, t.r_dob, t.r_comp,
+            t.age_years, t.r_doc, t.r_consent, t.r_consent_later, t.r_ack,
+            row_number() OVER (PARTITION BY date_part('year', t.created_at AT TIME ZONE 'UTC')
+                               ORDER BY t.created_at, t.id)::int AS case_seq,
+            least(t.at_notified, $2::timestamptz) AS at_notified,
+            least(t.at_verified, $2::timestamptz) AS at_verified,
+            CASE WHEN t.left_country THEN least(t.created_at + interval '20 days', $2::timestamptz) END AS departed_at,
+            CASE WHEN t.left_country AND t.status <> 'departed'
+              THEN least(t.created_at + interval '21 days', $2::timestamptz) END AS received_home_at,
+            CASE WHEN t.status = 'closed' THEN least(t.created_at + interval '120 days', $2::timestamptz) END AS closed_at,
+            -- When the case entered its current status: the stage clocks and the caseload report read it.
+            least(CASE t.status
+              WHEN 'identified' THEN t.created_at
+              WHEN 'screening' THEN t.created_at + interval '6 hours'
+              WHEN 'presumed_victim' THEN t.created_at + interval '1 day'
+              WHEN 'consular_notified' THEN t.at_notified
+              WHEN 'identity_verified' THEN t.at_verified
+              WHEN 'documents_issued' THEN t.at_documents
+              WHEN 'exit_cleared' THEN t.at_exit_cleared
+              WHEN 'movement_scheduled' THEN t.at_movement
+              WHEN 'departed' THEN t.created_at + interval '20 days'
+              WHEN 'received_home' THEN t.created_at + interval '21 days'
+              WHEN 'reintegration_followup' THEN t.created_at + interval '50 days'
+              WHEN 'closed' THEN t.created_at + interval '120 days'
+              ELSE t.created_at + interval '3 days' END, $2::timestamptz) AS status_since
+       FROM t`,
+    [pools, END, count, STATUS_POOL, CLOSED_REASON_POOL],
   );
   await db.query('CREATE INDEX ON bench_draw (i)');
 }
@@ -240,19 +298,19 @@ const PEOPLE_INSERT = `
   INSERT INTO people (id, case_number, given_name, family_name, name_native, aliases, sex, date_of_birth,
     estimated_age, languages, compound_id, recruited_via, trafficked_at, rescued_at, rescue_place, vulnerabilities,
     status, hold_return_status, closed_reason, document_number_enc, document_number_bidx, narrative_enc, name_key,
-    departed_at, received_home_at, closed_at, created_at, updated_at)
+    departed_at, received_home_at, closed_at, status_since, created_at, updated_at)
   SELECT d.id,
     to_char(d.created_at AT TIME ZONE 'UTC', 'YYYY') || '-' || lpad(d.case_seq::text, greatest(6, length(d.case_seq::text)), '0'),
     g.latin, f.latin,
     CASE WHEN d.r_native < p.native_share AND g.native IS NOT NULL THEN
       CASE WHEN p.family_first THEN coalesce(f.native, '') || g.native ELSE concat_ws(' ', g.native, f.native) END END,
     CASE WHEN a.latin IS NULL THEN '{}'::text[] ELSE ARRAY[a.latin] END,
-    ($3::text[])[1 + floor(random() * cardinality($3::text[]))::int],
+    ($2::text[])[1 + floor(random() * cardinality($2::text[]))::int],
     CASE WHEN d.r_dob < 0.7 THEN (d.rescued_at - make_interval(years => d.age_years, days => (random() * 364)::int))::date END,
     CASE WHEN d.r_dob >= 0.7 AND d.r_dob < 0.9 THEN d.age_years END,
     p.languages,
     CASE WHEN random() < 0.85 THEN c.id END,
-    CASE WHEN random() < 0.85 THEN ($4::text[])[1 + floor(random() * cardinality($4::text[]))::int] END,
+    CASE WHEN random() < 0.85 THEN ($3::text[])[1 + floor(random() * cardinality($3::text[]))::int] END,
     CASE WHEN random() < 0.8 THEN d.rescued_at - (30 + random() * 700) * interval '1 day' END,
     d.rescued_at,
     c.town,
@@ -262,17 +320,17 @@ const PEOPLE_INSERT = `
       NULL),
     d.status,
     CASE WHEN d.status = 'on_hold' THEN 'screening' END,
-    CASE WHEN d.status = 'closed' THEN ($5::text[])[1 + floor(random() * cardinality($5::text[]))::int] END,
+    d.closed_reason,
     s.doc_enc, s.doc_bidx, s.narrative_enc,
     -- nameKey(): the skeletons of given name, family name and aliases, in that order, blanks left out.
     nullif(concat_ws(' ', g.skel, f.skel, a.skel), ''),
-    CASE WHEN d.status IN ('departed', 'received_home', 'reintegration_followup', 'closed')
-      THEN least(d.created_at + interval '20 days', $2::timestamptz) END,
-    CASE WHEN d.status IN ('received_home', 'reintegration_followup', 'closed')
-      THEN least(d.created_at + interval '21 days', $2::timestamptz) END,
-    CASE WHEN d.status = 'closed' THEN least(d.created_at + interval '120 days', $2::timestamptz) END,
+    d.departed_at,
+    d.received_home_at,
+    d.closed_at,
+    d.status_since,
     d.created_at,
-    d.created_at
+    -- The last change to the record was its last status move.
+    d.status_since
   FROM bench_draw d
   JOIN bench_pools p ON p.pool = d.pool
   JOIN bench_names g ON (g.pool, g.kind, g.n) = (d.pool, 'given', 1 + floor(d.r_given * p.n_given)::int)
@@ -298,6 +356,104 @@ const NATIONALITIES_INSERT = `
    WHERE n.code IS NOT NULL
   ON CONFLICT DO NOTHING`;
 
+const CHANNEL_POOL = weighted({ email: 50, portal: 20, phone: 15, letter: 10, in_person: 5 });
+
+/** Stages a case reaches only after its embassy was notified (consular_notified and everything after it). */
+const NOTIFIED = `(d.left_country OR d.status IN ('consular_notified', 'identity_verified', 'documents_issued',
+  'exit_cleared', 'movement_scheduled'))`;
+const VERIFIED = `(d.left_country OR d.status IN ('identity_verified', 'documents_issued', 'exit_cleared',
+  'movement_scheduled'))`;
+
+/**
+ * Consents as PersonAccess reads them (the latest answer per type is the current one). Everyone past
+ * `presumed_victim` granted consular notification first, because the workflow moves a case on only
+ * through a notification, which needs it; one in ten of them withdrew it later. Of the others a quarter
+ * granted it, and some just registered have not been asked yet. About 70% hold a grant in all.
+ * Consent to services is asked at intake.
+ */
+async function insertConsents(db: ClientBase): Promise<number> {
+  const { rowCount } = await db.query(`
+    INSERT INTO consents (person_id, type, granted, recorded_at)
+    SELECT d.id, c.type, c.granted, c.at
+      FROM bench_draw d
+      CROSS JOIN LATERAL (
+        SELECT 'services' AS type, d.r_consent < 0.98 AS granted, d.created_at AS at
+        UNION ALL
+        SELECT 'consular_notification', ${NOTIFIED} OR d.r_consent < 0.25, d.created_at + interval '1 hour'
+         WHERE ${NOTIFIED} OR d.status NOT IN ('identified', 'screening') OR d.r_consent_later >= 0.4
+        UNION ALL
+        SELECT 'consular_notification', false,
+               d.created_at + interval '2 hours' + (d.status_since - d.created_at) * 0.9
+         WHERE ${NOTIFIED} AND d.r_consent_later < 0.1) c`);
+  return rowCount ?? 0;
+}
+
+/** One consular section per country the people come from (stateless people have no embassy). */
+async function createConsularContacts(db: ClientBase): Promise<void> {
+  await db.query(`
+    CREATE TEMP TABLE bench_contacts AS
+    WITH ins AS (
+      INSERT INTO consular_contacts (country_code, mission, city, name, title, languages)
+      SELECT n.code, 'Embassy of ' || n.name || ' in Bangkok', 'Bangkok', 'Consular section', 'Consul', '{en}'
+        FROM nationalities n
+       WHERE n.code IN (SELECT unnest(nat_pool) FROM bench_pools) AND n.code <> 'XXA'
+      RETURNING id, country_code)
+    SELECT country_code::text AS code, id FROM ins`);
+}
+
+/**
+ * One notification to the embassy of each notified person's primary nationality, at the time their case
+ * entered consular_notified; the embassy acknowledged it and, for those at identity_verified or later,
+ * verified their identity. Travel documents are left out: their numbers are sealed per notification.
+ */
+async function insertNotifications(db: ClientBase): Promise<number> {
+  const { rowCount } = await db.query(
+    `INSERT INTO consular_notifications (person_id, country_code, contact_id, channel, notified_at, acknowledged_at,
+                                         identity_verified_at, created_at)
+     SELECT d.id, k.code, k.id, ($1::text[])[1 + floor(random() * cardinality($1::text[]))::int],
+            d.at_notified,
+            CASE WHEN ${VERIFIED} THEN d.at_notified + (d.at_verified - d.at_notified) / 2
+                 WHEN d.r_ack < 0.6 THEN least(d.at_notified + interval '1 day', $2::timestamptz) END,
+            CASE WHEN ${VERIFIED} THEN d.at_verified END,
+            d.at_notified
+       FROM bench_draw d
+       JOIN bench_pools bp ON bp.pool = d.pool
+       JOIN bench_contacts k ON k.code = bp.nat_pool[1 + floor(d.r_nat * cardinality(bp.nat_pool))::int]
+      WHERE ${NOTIFIED}`,
+    [CHANNEL_POOL, END],
+  );
+  return rowCount ?? 0;
+}
+
+/**
+ * The generated cases must tell one story: stages in order, notifications after the rescue and before
+ * the departure, nothing in the future, and the share of consular consent the access rule will meet.
+ */
+async function checkStory(db: ClientBase): Promise<number> {
+  const {
+    rows: [r],
+  } = await db.query<{ bad_people: number; bad_notifications: number; consenting: number }>(`
+    SELECT
+      (SELECT count(*) FROM people
+        WHERE status_since < created_at OR status_since > now() OR updated_at <> status_since
+           OR (departed_at IS NOT NULL) <> (status IN ('departed', 'received_home', 'reintegration_followup')
+                                             OR (status = 'closed' AND closed_reason NOT IN ('not_victim', 'declined'))))::int
+        AS bad_people,
+      (SELECT count(*) FROM consular_notifications n JOIN people p ON p.id = n.person_id
+        WHERE n.notified_at < p.rescued_at OR n.notified_at > coalesce(p.departed_at, now())
+           OR n.identity_verified_at < n.notified_at OR n.acknowledged_at < n.notified_at
+           OR (n.identity_verified_at IS NULL) = (p.status IN ('identity_verified', 'documents_issued',
+                'exit_cleared', 'movement_scheduled') OR p.departed_at IS NOT NULL)
+           OR NOT EXISTS (SELECT 1 FROM person_nationalities pn
+                           WHERE pn.person_id = p.id AND pn.nationality_code = n.country_code))::int
+        AS bad_notifications,
+      (SELECT avg(${consentGrantedSql('p', 'consular_notification')}::int) FROM people p)::float8 AS consenting`);
+  if (r.bad_people || r.bad_notifications) {
+    throw new Error(`inconsistent cases: ${r.bad_people} people, ${r.bad_notifications} notifications`);
+  }
+  return r.consenting;
+}
+
 /** The stored name_key must be what the app's nameKey() gives for the stored names. */
 async function checkNameKeys(db: ClientBase): Promise<void> {
   const { rows } = await db.query<{
@@ -313,8 +469,9 @@ async function checkNameKeys(db: ClientBase): Promise<void> {
 }
 
 /**
- * Fills a migrated, empty database with synthetic people. Rows are drawn in SQL (generate_series and
- * random()) because that is minutes faster than sending 300,000 INSERTs. Two things only Node can
+ * Fills a migrated, empty database with synthetic people, their consents and consular notifications.
+ * Rows are drawn in SQL (generate_series and random()) because that is minutes faster than sending
+ * 300,000 INSERTs. Two things only Node can
  * compute the app's way: `name_key` (the app's `skeleton()` per name part, joined in SQL exactly as
  * `nameKey()` joins them, then checked on a sample) and the encrypted document numbers with their
  * blind index (the app's FieldEncryption, so duplicate search by document number finds them).
@@ -336,23 +493,39 @@ export async function generate(db: ClientBase, options: GenerateOptions): Promis
   log(`  drawn ${options.people} people, sealed documents and narratives (${elapsed(started)})`);
 
   for (let first = 1; first <= options.people; first += BATCH) {
-    await db.query(PEOPLE_INSERT, [first, END, SEX_POOL, RECRUITED_POOL, CLOSED_REASON_POOL]);
+    await db.query(PEOPLE_INSERT, [first, SEX_POOL, RECRUITED_POOL]);
     log(`  people ${Math.min(first + BATCH - 1, options.people)}/${options.people} (${elapsed(started)})`);
   }
   const { rowCount: nationalityRows } = await db.query(NATIONALITIES_INSERT);
+  log(`  nationalities ${nationalityRows} (${elapsed(started)})`);
+  const consents = await insertConsents(db);
+  await createConsularContacts(db);
+  const notifications = await insertNotifications(db);
+  log(`  consents ${consents}, consular notifications ${notifications} (${elapsed(started)})`);
   // The app numbers the next intake of a year from here: never reuse a generated case number.
   await db.query(`
     INSERT INTO case_number_counters (year, last_value)
     SELECT date_part('year', created_at AT TIME ZONE 'UTC')::int, max(case_seq) FROM bench_draw GROUP BY 1
     ON CONFLICT (year) DO UPDATE SET last_value = greatest(case_number_counters.last_value, excluded.last_value)`);
-  await db.query('DROP TABLE bench_draw, bench_sealed, bench_names, bench_pools, bench_compounds');
+  await db.query(
+    'DROP TABLE bench_draw, bench_sealed, bench_names, bench_pools, bench_compounds, bench_contacts',
+  );
   await checkNameKeys(db);
-  log(`  nationalities ${nationalityRows}; vacuum and analyze (${elapsed(started)})`);
-  await db.query('VACUUM (ANALYZE) people, person_nationalities, compounds, case_number_counters');
+  const consenting = await checkStory(db);
+  log(
+    `  ${(consenting * 100).toFixed(1)}% consent to consular notification; vacuum and analyze (${elapsed(started)})`,
+  );
+  await db.query(
+    `VACUUM (ANALYZE) people, person_nationalities, compounds, case_number_counters, consents,
+       consular_contacts, consular_notifications`,
+  );
   return {
     people: options.people,
     compounds,
     nationalityRows: nationalityRows ?? 0,
+    consents,
+    notifications,
+    consenting,
     seconds: (Date.now() - started) / 1000,
   };
 }

@@ -57,15 +57,15 @@ export class QueryRecorder implements EntitySubscriberInterface {
 }
 
 /**
- * The statements that do a request's work on people: its reads and their settings. Left out are
- * transaction control, the sign-in checks of the guard and the audit write, which are what the API
- * adds on top of the raw SQL (and so belong in the ratio).
+ * The statements that do a request's work: its reads and writes and their settings. Left out are
+ * transaction control, the guard's lookup of the signed-in user and the audit write, which are what the
+ * API adds on top of the raw SQL (and so belong in the ratio).
  */
 export function dataStatements(queries: RecordedQuery[]): RecordedQuery[] {
   return queries.filter(
     (q) =>
-      /\b(people|person_nationalities|set_config)\b/i.test(q.sql) &&
-      !/audit_entries|pg_advisory/i.test(q.sql),
+      !/^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)\b/i.test(q.sql) &&
+      !/audit_entries|pg_advisory|\bauth_sessions\b|idempotency_keys/i.test(q.sql),
   );
 }
 
@@ -105,7 +105,8 @@ export interface PlanSummary {
   sharedBlocks: number;
   /** Rows read and thrown away (filters and index rechecks): a walk that discards much is a bad plan. */
   rowsDiscarded: number;
-  seqScanOnPeople: boolean;
+  /** Tables read whole by a sequential scan. */
+  seqScans: string[];
 }
 
 function describe(node: PlanNode): string {
@@ -124,6 +125,24 @@ function walk(node: PlanNode, out: string[]): number {
   return (node.Plans ?? []).reduce((sum, child) => sum + walk(child, out), discarded);
 }
 
+/** EXPLAIN (ANALYZE, BUFFERS) of one statement, inside the caller's transaction. */
+export async function explainOne(db: ClientBase, sql: string, params: unknown[]): Promise<PlanSummary> {
+  const { rows } = await db.query<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number }] }>(
+    `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`,
+    params,
+  );
+  const [{ Plan: root, 'Execution Time': executionMs }] = rows[0]['QUERY PLAN'];
+  const nodes: string[] = [];
+  const rowsDiscarded = walk(root, nodes);
+  return {
+    nodes: nodes.join(' › '),
+    executionMs,
+    sharedBlocks: (root['Shared Hit Blocks'] ?? 0) + (root['Shared Read Blocks'] ?? 0),
+    rowsDiscarded: Math.round(rowsDiscarded),
+    seqScans: [...new Set(nodes.flatMap((n) => /Seq Scan on (\w+)$/.exec(n)?.[1] ?? []))],
+  };
+}
+
 /** EXPLAIN (ANALYZE, BUFFERS) of the reads among the statements; settings run first, all rolled back. */
 export async function explain(db: ClientBase, statements: RecordedQuery[]): Promise<PlanSummary[]> {
   const plans: PlanSummary[] = [];
@@ -134,23 +153,22 @@ export async function explain(db: ClientBase, statements: RecordedQuery[]): Prom
         await db.query(s.sql, s.params);
         continue;
       }
-      const { rows } = await db.query<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number }] }>(
-        `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${s.sql}`,
-        s.params,
-      );
-      const [{ Plan: root, 'Execution Time': executionMs }] = rows[0]['QUERY PLAN'];
-      const nodes: string[] = [];
-      const rowsDiscarded = walk(root, nodes);
-      plans.push({
-        nodes: nodes.join(' › '),
-        executionMs,
-        sharedBlocks: (root['Shared Hit Blocks'] ?? 0) + (root['Shared Read Blocks'] ?? 0),
-        rowsDiscarded: Math.round(rowsDiscarded),
-        seqScanOnPeople: nodes.some((n) => /Seq Scan on people$/.test(n)),
-      });
+      plans.push(await explainOne(db, s.sql, s.params));
     }
   } finally {
     await db.query('ROLLBACK');
   }
   return plans;
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/**
+ * A recorded parameter with every id found in `ids` replaced, wherever it sits: a plain value, an array
+ * (of arrays) or inside a text such as JSON. Replaying a write on other rows needs exactly that.
+ */
+export function substitute(value: unknown, ids: Map<string, string>): unknown {
+  if (typeof value === 'string') return value.replace(UUID, (id) => ids.get(id.toLowerCase()) ?? id);
+  if (Array.isArray(value)) return value.map((v) => substitute(v, ids));
+  return value;
 }
