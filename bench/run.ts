@@ -46,6 +46,11 @@ import {
 // Compiled to dist/bench/run.js; the results belong in the source tree, to be committed.
 const RESULTS_DIR = join(__dirname, '..', '..', 'bench', 'results');
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 300_000);
+/** `BENCH_ONLY=embassy,handover`: only the scenarios whose names start so (a long run cut to what is asked). */
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+const chosen = (name: string) => !ONLY.length || ONLY.some((prefix) => name.startsWith(prefix));
+/** Where the results go, under bench/results/ (a partial run should not replace the full one). */
+const RESULTS_FILE = `${process.env.BENCH_RESULTS ?? 'latest'}.md`;
 if (!Number.isInteger(PEOPLE) || PEOPLE < 1000)
   throw new Error('BENCH_PEOPLE must be an integer of at least 1000');
 // Throwaway cluster: durability off. shared_buffers as a small dedicated server would have.
@@ -156,13 +161,15 @@ async function main(): Promise<void> {
     const ctx: BenchContext = { baseUrl, tokens, db, recorder: new QueryRecorder(app.get(DataSource)) };
     log(`Walking ${DEEP_PAGE} pages for the deep-page scenarios, then each scenario's warm-up and runs...`);
     const results: ScenarioResult[] = [];
-    for (const scenario of await buildScenarios(ctx, encryption)) {
+    for (const scenario of (await buildScenarios(ctx, encryption)).filter((s) => chosen(s.name))) {
       results.push(await measure(ctx, scenario));
       log(`  ${scenario.name}: done`);
     }
     // Last: it moves people to departed, which the reports above count.
-    results.push(await measureHandover(ctx));
-    log(`  handover: done`);
+    if (chosen('handover')) {
+      results.push(await measureHandover(ctx));
+      log(`  handover: done`);
+    }
 
     const floor = await apiFloor(ctx);
     const verdicts = judge(results, floor.median);
@@ -204,7 +211,7 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
     mkdirSync(RESULTS_DIR, { recursive: true });
-    writeFileSync(join(RESULTS_DIR, 'latest.md'), markdownReport(verdicts, header, breakdowns));
+    writeFileSync(join(RESULTS_DIR, RESULTS_FILE), markdownReport(verdicts, header, breakdowns));
   } finally {
     await db.end().catch(() => undefined);
     await app?.close();
