@@ -373,8 +373,8 @@ const VERIFIED = `(d.left_country OR d.status IN ('identity_verified', 'document
  */
 async function insertConsents(db: ClientBase): Promise<number> {
   const { rowCount } = await db.query(`
-    INSERT INTO consents (person_id, type, granted, recorded_at)
-    SELECT d.id, c.type, c.granted, c.at
+    INSERT INTO consents (person_id, type, granted, recorded_at, given_at)
+    SELECT d.id, c.type, c.granted, c.at, c.at
       FROM bench_draw d
       CROSS JOIN LATERAL (
         SELECT 'services' AS type, d.r_consent < 0.98 AS granted, d.created_at AS at

@@ -32,7 +32,11 @@ const ASSIGNEE = /^(me|none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
 /** The filters of the people list, shared by the list and its count. */
 export class PeopleFiltersDto {
   /** Alpha-3 codes, comma-separated: people holding any of them. */
-  @ApiPropertyOptional({ type: String, example: 'THA,PHL' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['THA', 'PHL'],
+    description: 'Several values comma-separated in one parameter, e.g. THA,PHL',
+  })
   @IsOptional()
   @CommaSeparated()
   @ArrayMaxSize(50)
@@ -40,7 +44,11 @@ export class PeopleFiltersDto {
   nationality?: string[];
 
   /** Case statuses, comma-separated: cases in any of them. */
-  @ApiPropertyOptional({ type: String, example: 'presumed_victim,consular_notified' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['presumed_victim', 'consular_notified'],
+    description: 'Several values comma-separated in one parameter, e.g. presumed_victim,consular_notified',
+  })
   @IsOptional()
   @CommaSeparated()
   @ArrayMaxSize(CASE_STATUSES.length)
@@ -52,7 +60,11 @@ export class PeopleFiltersDto {
   compoundId?: string;
 
   /** Vulnerabilities, comma-separated: people with any of them. */
-  @ApiPropertyOptional({ type: String, example: 'minor,medical' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['minor', 'medical'],
+    description: 'Several values comma-separated in one parameter, e.g. minor,medical',
+  })
   @IsOptional()
   @CommaSeparated()
   @ArrayMaxSize(VULNERABILITIES.length)
