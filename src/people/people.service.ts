@@ -169,7 +169,8 @@ export class PeopleService {
     const codes = claims.map((n) => n.code);
     this.nationalities.assertKnown(codes, 'nationalities');
     const dup = codes.findIndex((c, i) => codes.indexOf(c) !== i);
-    if (dup >= 0) throw ApiError.field(`nationalities[${dup}].code`, 'each nationality may be listed once');
+    if (dup >= 0)
+      throw ApiError.field(`nationalities[${dup}].code`, 'duplicate', 'each nationality may be listed once');
   }
 
   private claims(claims: NationalityClaimDto[]): { code: string; verified: boolean }[] {
@@ -191,13 +192,15 @@ export class PeopleService {
   ): Promise<void> {
     if (dto.compoundId) {
       if (!(await this.compounds.exists(m, dto.compoundId))) {
-        throw ApiError.field('compoundId', 'no compound with this id');
+        throw ApiError.field('compoundId', 'unknown_reference', 'no compound with this id');
       }
     }
     if (merged.dateOfBirth && merged.estimatedAge !== null && merged.estimatedAge !== undefined) {
       throw ApiError.field(
         'estimatedAge',
+        'conflict',
         'give either dateOfBirth or estimatedAge, not both (set the other to null)',
+        { with: 'dateOfBirth' },
       );
     }
     if (
@@ -205,7 +208,9 @@ export class PeopleService {
       merged.rescuedAt &&
       Date.parse(merged.traffickedAt) > Date.parse(merged.rescuedAt)
     ) {
-      throw ApiError.field('traffickedAt', 'traffickedAt must not be after rescuedAt');
+      throw ApiError.field('traffickedAt', 'conflict', 'traffickedAt must not be after rescuedAt', {
+        with: 'rescuedAt',
+      });
     }
   }
 

@@ -1,0 +1,153 @@
+import { API, createTestApp, expectError, loginAs, SignedIn, TestApp } from './support/app';
+import { createPerson, personPayload } from './support/people';
+
+/**
+ * Answers a translated front end can use: one detail per field with a stable code and the
+ * constraint's values, refusals of bodies the API cannot read, and contradictions in intake data.
+ */
+describe('Messages a translated front end can use', () => {
+  let t: TestApp;
+  let cw: SignedIn;
+  let admin: SignedIn;
+  beforeAll(async () => {
+    t = await createTestApp();
+    cw = await loginAs(t, 'caseworker');
+    admin = await loginAs(t, 'admin');
+  });
+  afterAll(() => t.close());
+
+  const intake = (body: Record<string, unknown>) => t.http().post(`${API}/people`).set(cw.auth).send(body);
+
+  /** The details of a 400 VALIDATION_FAILED, by field. */
+  function detailsOf(res: { status: number; body: { code: string; details: { field: string }[] } }) {
+    expectError(res as never, 400, 'VALIDATION_FAILED');
+    return Object.fromEntries(res.body.details.map((d) => [d.field, d]));
+  }
+
+  describe('one detail per field, its first failing rule, with code and params', () => {
+    it('people intake: required before anything else, type before length, the limits as params', async () => {
+      const res = await intake({
+        ...personPayload(),
+        sex: undefined,
+        rescuedAt: undefined,
+        givenName: 42,
+        familyName: 'a'.repeat(201),
+        estimatedAge: 130,
+        recruitedVia: 'myspace',
+        vulnerabilities: ['minor', 'tired'],
+        shoeSize: 44,
+      });
+      expect(detailsOf(res)).toEqual({
+        sex: {
+          field: 'sex',
+          code: 'required',
+          message: 'sex is required',
+          params: { allowed: ['female', 'male', 'other', 'unknown'] },
+        },
+        rescuedAt: { field: 'rescuedAt', code: 'required', message: 'rescuedAt is required' },
+        givenName: expect.objectContaining({ code: 'invalid_type', params: { type: 'string' } }),
+        familyName: expect.objectContaining({ code: 'too_long', params: { max: 200 } }),
+        estimatedAge: expect.objectContaining({ code: 'too_large', params: { max: 120 } }),
+        recruitedVia: expect.objectContaining({
+          code: 'one_of',
+          params: { allowed: expect.arrayContaining(['telegram', 'job_site']) },
+        }),
+        vulnerabilities: expect.objectContaining({ code: 'one_of' }),
+        shoeSize: { field: 'shoeSize', code: 'unknown_field', message: 'unknown field' },
+      });
+    });
+
+    it('a missing list says required, an empty one too_short, a long one too_long — never both', async () => {
+      const missing = detailsOf(await intake(personPayload({ nationalities: undefined })));
+      expect(missing.nationalities).toEqual(expect.objectContaining({ code: 'required' }));
+      const empty = detailsOf(await intake(personPayload({ nationalities: [] })));
+      expect(empty.nationalities).toEqual(expect.objectContaining({ code: 'too_short', params: { min: 1 } }));
+      const many = Array.from({ length: 11 }, () => ({ code: 'tha' }));
+      expect(detailsOf(await intake(personPayload({ nationalities: many })))).toEqual({
+        nationalities: expect.objectContaining({ code: 'too_long', params: { max: 10 } }),
+      });
+    });
+
+    it('dates: a day that does not exist is invalid_format, a future one not_in_future', async () => {
+      const tomorrow = new Date(Date.now() + 86_400_000);
+      const res = await intake(
+        personPayload({ dateOfBirth: '2001-02-30', traffickedAt: tomorrow.toISOString() }),
+      );
+      expect(detailsOf(res)).toEqual({
+        dateOfBirth: expect.objectContaining({ code: 'invalid_format', params: { format: 'date' } }),
+        traffickedAt: expect.objectContaining({ code: 'not_in_future' }),
+      });
+    });
+
+    it('service checks carry codes too: an unknown nationality is unknown_code', async () => {
+      const res = await intake(personPayload({ nationalities: [{ code: 'ZZZ' }] }));
+      expect(detailsOf(res)).toEqual({
+        'nationalities[0]': expect.objectContaining({ code: 'unknown_code' }),
+      });
+    });
+
+    it('users: format, length and membership, one detail each', async () => {
+      const res = await t
+        .http()
+        .post(`${API}/users`)
+        .set(admin.auth)
+        .send({ email: 'not-an-email', displayName: '', password: 'short', role: 'root' });
+      expect(detailsOf(res)).toEqual({
+        email: expect.objectContaining({ code: 'invalid_format', params: { format: 'email' } }),
+        displayName: expect.objectContaining({ code: 'too_short', params: { min: 1 } }),
+        password: expect.objectContaining({ code: 'too_short', params: { min: 12 } }),
+        role: expect.objectContaining({
+          code: 'one_of',
+          params: { allowed: expect.arrayContaining(['admin']) },
+        }),
+      });
+      const consular = await t
+        .http()
+        .post(`${API}/users`)
+        .set(admin.auth)
+        .send({
+          email: `c-${Date.now()}@example.org`,
+          displayName: 'Consul',
+          password: 'a long enough password',
+          role: 'consular',
+        });
+      expect(detailsOf(consular)).toEqual({
+        nationalities: expect.objectContaining({ code: 'required', params: { role: 'consular' } }),
+      });
+    });
+
+    it('transitions: an unknown target, and closing without a reason', async () => {
+      const p = await createPerson(t, cw);
+      const sup = await loginAs(t, 'supervisor');
+      const move = (body: object) =>
+        t
+          .http()
+          .post(`${API}/people/${p.id}/transitions`)
+          .set(sup.auth)
+          .set('If-Match', `"${p.version}"`)
+          .send(body);
+      expect(detailsOf(await move({ to: 'home' }))).toEqual({
+        to: expect.objectContaining({
+          code: 'one_of',
+          params: { allowed: expect.arrayContaining(['screening']) },
+        }),
+      });
+      expect(detailsOf(await move({ to: 'closed' }))).toEqual({
+        reason: expect.objectContaining({
+          code: 'required',
+          params: { allowed: expect.arrayContaining(['reintegrated', 'declined']) },
+        }),
+      });
+      expect(detailsOf(await move({ to: 'closed', reason: 'bored' }))).toEqual({
+        reason: expect.objectContaining({ code: 'one_of' }),
+      });
+    });
+
+    it('query parameters too: a limit out of range is too_large with its bound', async () => {
+      const res = await t.http().get(`${API}/people?limit=500`).set(cw.auth);
+      expect(detailsOf(res)).toEqual({
+        limit: expect.objectContaining({ code: 'too_large', params: { max: 200 } }),
+      });
+    });
+  });
+});
