@@ -150,4 +150,46 @@ describe('Messages a translated front end can use', () => {
       });
     });
   });
+
+  describe('a target only an event reaches says which event, and where to record it', () => {
+    it.each([
+      ['departed', /repatriation_departure handover \(POST \/handovers\)/, 'POST /handovers'],
+      ['received_home', /arrival_home handover \(POST \/handovers\)/, 'POST /handovers'],
+      [
+        'consular_notified',
+        /consular notification \(POST \/people\/:id\/consular-notifications\)/,
+        'POST /people/:id/consular-notifications',
+      ],
+    ])('%s', async (to, message, route) => {
+      const p = await createPerson(t, cw);
+      const res = await t
+        .http()
+        .post(`${API}/people/${p.id}/transitions`)
+        .set(cw.auth)
+        .set('If-Match', `"${p.version}"`)
+        .send({ to });
+      expectError(res, 422, 'INVALID_TRANSITION');
+      expect(res.body.message).toMatch(message);
+      expect(res.body.details).toEqual([
+        expect.objectContaining({
+          field: 'to',
+          code: 'event_only',
+          params: expect.objectContaining({ routes: [route] }),
+        }),
+      ]);
+    });
+
+    it('a target a transition reaches from elsewhere lists what is allowed instead', async () => {
+      const p = await createPerson(t, cw);
+      const res = await t
+        .http()
+        .post(`${API}/people/${p.id}/transitions`)
+        .set(cw.auth)
+        .set('If-Match', `"${p.version}"`)
+        .send({ to: 'exit_cleared' });
+      expectError(res, 422, 'INVALID_TRANSITION');
+      expect(res.body.message).toMatch(/allowed from identified: screening/);
+      expect(res.body.details).toBeUndefined();
+    });
+  });
 });
