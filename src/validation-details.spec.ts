@@ -158,6 +158,19 @@ describe('validation details: one per field, with a stable code and params', () 
     ]);
   });
 
+  it('aliases and languages differing only in case are duplicates', async () => {
+    expect(
+      await detailsOf(CreatePersonDto, {
+        ...person,
+        aliases: ['Nong', 'nong'],
+        languages: ['zh-Hans', 'zh-hans'],
+      }),
+    ).toEqual([
+      expect.objectContaining({ field: 'aliases', code: 'duplicate' }),
+      expect.objectContaining({ field: 'languages', code: 'duplicate' }),
+    ]);
+  });
+
   it('nested fields: a lower-case nationality code is a format error on that element', async () => {
     expect(await detailsOf(CreatePersonDto, { ...person, nationalities: [{ code: 'tha' }] })).toEqual([
       expect.objectContaining({

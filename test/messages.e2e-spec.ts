@@ -192,4 +192,58 @@ describe('Messages a translated front end can use', () => {
       expect(res.body.details).toBeUndefined();
     });
   });
+
+  describe('contradictory intake data', () => {
+    it('XXX (unspecified) beside a known nationality', async () => {
+      const res = await intake(personPayload({ nationalities: [{ code: 'THA' }, { code: 'XXX' }] }));
+      expect(detailsOf(res)).toEqual({
+        'nationalities[1].code': expect.objectContaining({
+          code: 'conflict',
+          params: { with: ['THA'] },
+          message: expect.stringMatching(/XXX .*THA/),
+        }),
+      });
+      expect((await intake(personPayload({ nationalities: [{ code: 'XXX' }] }))).status).toBe(201);
+    });
+
+    it('the same alias or language twice (case aside)', async () => {
+      const res = await intake(personPayload({ aliases: ['Nong', 'nong'], languages: ['th', 'TH'] }));
+      expect(detailsOf(res)).toEqual({
+        aliases: expect.objectContaining({ code: 'duplicate' }),
+        languages: expect.objectContaining({ code: 'duplicate' }),
+      });
+    });
+
+    it('minor with an age of 18 or more, given or from the date of birth at rescue', async () => {
+      const estimated = await intake(personPayload({ vulnerabilities: ['minor'], estimatedAge: 30 }));
+      expect(detailsOf(estimated)).toEqual({
+        vulnerabilities: expect.objectContaining({
+          code: 'conflict',
+          params: { with: 'estimatedAge', age: 30, max: 17 },
+          message: expect.stringContaining('minor'),
+        }),
+      });
+      const born = await intake(personPayload({ vulnerabilities: ['minor'], dateOfBirth: '1990-05-01' }));
+      expect(detailsOf(born)).toEqual({
+        vulnerabilities: expect.objectContaining({
+          code: 'conflict',
+          params: { with: 'dateOfBirth', age: 33, max: 17 },
+        }),
+      });
+      expect((await intake(personPayload({ vulnerabilities: ['minor'], estimatedAge: 16 }))).status).toBe(
+        201,
+      );
+    });
+
+    it('an edit that would make the record contradict itself is refused too', async () => {
+      const p = await createPerson(t, cw, { estimatedAge: 30 });
+      const res = await t
+        .http()
+        .patch(`${API}/people/${p.id}`)
+        .set(cw.auth)
+        .set('If-Match', `"${p.version}"`)
+        .send({ vulnerabilities: ['minor'] });
+      expect(detailsOf(res)).toEqual({ vulnerabilities: expect.objectContaining({ code: 'conflict' }) });
+    });
+  });
 });

@@ -15,6 +15,7 @@ import { CONSENT_TYPE_OF_FIELD, type ConsentField } from './dto/person-fields';
 import { PersonSummaryView, PersonView } from './dto/person.view';
 import { UpdatePersonDto } from './dto/update-person.dto';
 import { nameKey } from './duplicates/name-key';
+import { minorContradiction, nationalityContradiction } from './intake-rules';
 import { assertNotErased, PersonAccess } from './access/person-access.service';
 import { PeopleRepository, PersonColumns, PersonRow } from './people.repository';
 import { PersonHistory } from './person-history';
@@ -171,6 +172,8 @@ export class PeopleService {
     const dup = codes.findIndex((c, i) => codes.indexOf(c) !== i);
     if (dup >= 0)
       throw ApiError.field(`nationalities[${dup}].code`, 'duplicate', 'each nationality may be listed once');
+    const contradiction = nationalityContradiction(codes);
+    if (contradiction) throw ApiError.validation([contradiction]);
   }
 
   private claims(claims: NationalityClaimDto[]): { code: string; verified: boolean }[] {
@@ -188,6 +191,7 @@ export class PeopleService {
       estimatedAge?: number | null;
       traffickedAt?: string | null;
       rescuedAt?: string;
+      vulnerabilities?: string[] | null;
     },
   ): Promise<void> {
     if (dto.compoundId) {
@@ -212,6 +216,13 @@ export class PeopleService {
         with: 'rescuedAt',
       });
     }
+    // Checked when an edit touches the age or the vulnerabilities: a record that held both before this
+    // rule is corrected by editing one of them, not barred from every other edit.
+    const touchesAge = ['vulnerabilities', 'estimatedAge', 'dateOfBirth', 'rescuedAt'].some(
+      (f) => (dto as Record<string, unknown>)[f] !== undefined,
+    );
+    const minor = touchesAge ? minorContradiction(merged) : undefined;
+    if (minor) throw ApiError.validation([minor]);
   }
 
   private merge(current: PersonRow, dto: UpdatePersonDto) {
@@ -224,6 +235,7 @@ export class PeopleService {
       estimatedAge: pick(dto.estimatedAge, current.estimated_age),
       traffickedAt: pick(dto.traffickedAt, current.trafficked_at?.toISOString() ?? null),
       rescuedAt: pick(dto.rescuedAt, current.rescued_at.toISOString()),
+      vulnerabilities: pick(dto.vulnerabilities, current.vulnerabilities),
     };
   }
 
