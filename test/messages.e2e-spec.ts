@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { API, createTestApp, expectError, loginAs, SignedIn, TestApp } from './support/app';
 import { createPerson, personPayload } from './support/people';
 
@@ -190,6 +191,87 @@ describe('Messages a translated front end can use', () => {
       expectError(res, 422, 'INVALID_TRANSITION');
       expect(res.body.message).toMatch(/allowed from identified: screening/);
       expect(res.body.details).toBeUndefined();
+    });
+  });
+
+  describe('bodies the API cannot read', () => {
+    const post = () => t.http().post(`${API}/people`).set(cw.auth);
+    const json = JSON.stringify(personPayload());
+
+    it('415 for a body that is not JSON', async () => {
+      expectError(await post().set('Content-Type', 'text/plain').send(json), 415, 'UNSUPPORTED_MEDIA_TYPE');
+      expectError(
+        await post().set('Content-Type', 'application/x-www-form-urlencoded').send('sex=female'),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      );
+    });
+
+    it('415 for a charset other than UTF-8; UTF-8 in any spelling is read', async () => {
+      const latin1 = await post().set('Content-Type', 'application/json; charset=latin1').send(json);
+      expectError(latin1, 415, 'UNSUPPORTED_MEDIA_TYPE');
+      expect(latin1.body.message).toMatch(/UTF-8/);
+      const utf16 = await post().set('Content-Type', 'application/json; charset=utf-16').send(json);
+      expectError(utf16, 415, 'UNSUPPORTED_MEDIA_TYPE');
+      const utf8 = await post().set('Content-Type', 'application/json; charset="UTF-8"').send(json);
+      expect(utf8.status).toBe(201);
+    });
+
+    it('415 for a Content-Encoding the server does not accept; 400 for a body that does not decode', async () => {
+      // Bytes as they are (supertest would otherwise write a Buffer out as JSON).
+      const raw = (encoding: string, body: Buffer | string) =>
+        post()
+          .set('Content-Type', 'application/json')
+          .set('Content-Encoding', encoding)
+          .serialize((b: unknown) => b as string)
+          .send(body);
+      expectError(await raw('bogus', json), 415, 'UNSUPPORTED_MEDIA_TYPE');
+      expectError(await raw('gzip', Buffer.from('this is not gzip')), 400, 'MALFORMED_BODY');
+      expect((await raw('gzip', gzipSync(json))).status).toBe(201);
+    });
+
+    it('a POST without a body is not a media-type question: it is validated as an empty one', async () => {
+      const res = await post();
+      expectError(res, 400, 'VALIDATION_FAILED');
+    });
+  });
+
+  describe('If-Match that names no version', () => {
+    it.each([['3'], ['*'], ['garbage'], ['"3", "4"'], ['W/3']])(
+      '%s → 400 on the field If-Match',
+      async (ifMatch) => {
+        const p = await createPerson(t, cw);
+        const res = await t
+          .http()
+          .patch(`${API}/people/${p.id}`)
+          .set(cw.auth)
+          .set('If-Match', ifMatch)
+          .send({ givenName: 'Mali' });
+        expect(detailsOf(res)).toEqual({
+          'If-Match': expect.objectContaining({ code: 'invalid_format', params: { format: '"<version>"' } }),
+        });
+      },
+    );
+
+    it('is checked with validation, before the scope: even for a record that does not exist', async () => {
+      const res = await t
+        .http()
+        .post(`${API}/people/6f1c7a57-1111-4c4c-9a9a-000000000000/transitions`)
+        .set(cw.auth)
+        .set('If-Match', 'garbage')
+        .send({ to: 'screening' });
+      expectError(res, 400, 'VALIDATION_FAILED');
+    });
+
+    it('a weak ETag of the current version is accepted', async () => {
+      const p = await createPerson(t, cw);
+      const res = await t
+        .http()
+        .patch(`${API}/people/${p.id}`)
+        .set(cw.auth)
+        .set('If-Match', `W/"${p.version}"`)
+        .send({ givenName: 'Mali' });
+      expect(res.status).toBe(200);
     });
   });
 
