@@ -62,6 +62,16 @@ function bodyParserErrors(
   next(err);
 }
 
+/**
+ * Answers from the API carry personal data or tokens, errors included (they may echo a field); no
+ * browser, proxy or shared cache may keep any of them. Set once here for every API response, before
+ * any handler or filter runs, so no route can forget it.
+ */
+function noStore(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+}
+
 /** Create the app with `{ bodyParser: false }`. */
 /** Everything about the HTTP app that is not a module: shared by main.ts and the e2e tests. */
 export function setupApp(app: NestExpressApplication): void {
@@ -71,6 +81,7 @@ export function setupApp(app: NestExpressApplication): void {
   app.disable('x-powered-by');
   app.use(requestContextMiddleware);
   app.use(helmet());
+  app.use(`/${API_PREFIX}`, noStore);
   // Our own JSON parser (the app is created with bodyParser: false) so that its errors reach the
   // error filter with their type: malformed JSON → 400 MALFORMED_JSON, over 1 MiB → 413, a body
   // that is not JSON in UTF-8 or an unknown Content-Encoding → 415.
