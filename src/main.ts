@@ -4,7 +4,6 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { loadConfigFromEnv } from './config/load-config';
 import { resolveDatabase } from './database/resolve-database';
-import { EMBEDDED_DEFAULT_PORT } from './database/embedded-defaults';
 import { setupApp } from './setup-app';
 
 async function bootstrap(): Promise<void> {
@@ -15,7 +14,7 @@ async function bootstrap(): Promise<void> {
   // on SIGINT/SIGTERM, so no signal handler of ours is added.
   const { url: databaseUrl } = await resolveDatabase(config);
   if (!config.databaseUrl)
-    logger.log(`embedded PostgreSQL on port ${EMBEDDED_DEFAULT_PORT}, data in ${config.dataDir}`);
+    logger.log(`embedded PostgreSQL on port ${config.embeddedDatabasePort}, data in ${config.dataDir}`);
 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ databaseUrl }), {
     bufferLogs: true,
