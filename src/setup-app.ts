@@ -94,7 +94,8 @@ export function setupApp(app: NestExpressApplication): void {
   app.setGlobalPrefix(API_PREFIX);
   app.enableShutdownHooks();
 
-  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  // Built on its first request, not at start-up, where it would cost more than half a second.
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 }
 
 /**

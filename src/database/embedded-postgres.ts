@@ -12,6 +12,8 @@ export interface EmbeddedPostgresOptions {
   /** Extra `postgres -c` settings, e.g. fsync=off for throwaway test clusters. */
   settings?: Record<string, string>;
   log?: (line: string) => void;
+  /** Called once, when initdb or PostgreSQL first writes: the start-up now runs in that process. */
+  onProcess?: () => void;
 }
 
 export interface RunningPostgres {
@@ -107,7 +109,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const flags = Object.entries(options.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
   // The package rejects with nothing when postgres exits during start-up: keep its last words.
   const recent: string[] = [];
+  let onProcess = options.onProcess;
   const note = (line: string) => {
+    onProcess?.();
+    onProcess = undefined;
     recent.push(line);
     if (recent.length > 20) recent.shift();
     log(line);

@@ -9,12 +9,14 @@ import { PortInUseError, startEmbeddedPostgres } from './embedded-postgres';
  */
 export async function resolveDatabase(
   config: AppConfig,
+  onProcess?: () => void,
 ): Promise<{ url: string; stop: () => Promise<void> }> {
   if (config.databaseUrl) return { url: config.databaseUrl, stop: async () => undefined };
   const pg = await startEmbeddedPostgres({
     dataDir: join(config.dataDir),
     port: config.embeddedDatabasePort,
     databases: [EMBEDDED_DATABASE],
+    onProcess,
   }).catch((error: unknown) => {
     if (!(error instanceof PortInUseError)) throw error;
     throw new Error(
