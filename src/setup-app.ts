@@ -10,12 +10,66 @@ import { AppConfig } from './config/app-config';
 
 export const API_PREFIX = 'api/v1';
 
-function bodyParserErrors(err: { type?: string }, _req: Request, _res: Response, next: NextFunction): void {
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+function unsupportedMediaType(message: string): ApiError {
+  return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', message);
+}
+
+/**
+ * The API reads JSON in UTF-8 only (RFC 8259 §8.1). A body of another type or charset is refused with
+ * 415 before it is read: the JSON parser would skip it (and the request would fail validation for
+ * reasons the caller cannot see) or decode it as something else.
+ */
+function jsonBodiesOnly(req: Request, _res: Response, next: NextFunction): void {
+  const hasBody =
+    req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  if (!BODY_METHODS.has(req.method) || !hasBody) return next();
+  const [type, ...parameters] = (req.headers['content-type'] ?? '').split(';').map((p) => p.trim());
+  if (type.toLowerCase() !== 'application/json') {
+    return next(unsupportedMediaType('The request body must be application/json'));
+  }
+  const charset = parameters
+    .map((p) => /^charset\s*=\s*"?([^";]*)"?$/i.exec(p)?.[1])
+    .find((c) => c !== undefined)
+    ?.toLowerCase();
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+    return next(unsupportedMediaType(`The request body must be UTF-8 (charset=${charset} is not accepted)`));
+  }
+  next();
+}
+
+/** What the JSON parser refuses, in the contract's shape: a 4xx with a code, never a 500. */
+function bodyParserErrors(
+  err: { type?: string; status?: number; expose?: boolean },
+  _req: Request,
+  _res: Response,
+  next: NextFunction,
+): void {
   if (err?.type === 'entity.parse.failed')
     return next(new ApiError(400, 'MALFORMED_JSON', 'The request body is not valid JSON'));
   if (err?.type === 'entity.too.large')
     return next(new ApiError(413, 'PAYLOAD_TOO_LARGE', 'The request body is larger than 1 MiB'));
+  if (err?.type === 'encoding.unsupported')
+    return next(
+      unsupportedMediaType('This Content-Encoding is not accepted: send gzip, deflate, br or none'),
+    );
+  if (err?.type === 'charset.unsupported')
+    return next(unsupportedMediaType('The request body must be UTF-8'));
+  // A compressed body that does not decompress, a body shorter than its Content-Length, ...
+  if (err?.expose && err.status && err.status >= 400 && err.status < 500)
+    return next(new ApiError(err.status, 'MALFORMED_BODY', 'The request body could not be read as sent'));
   next(err);
+}
+
+/**
+ * Answers from the API carry personal data or tokens, errors included (they may echo a field); no
+ * browser, proxy or shared cache may keep any of them. Set once here for every API response, before
+ * any handler or filter runs, so no route can forget it.
+ */
+function noStore(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
 }
 
 /** Create the app with `{ bodyParser: false }`. */
@@ -27,8 +81,11 @@ export function setupApp(app: NestExpressApplication): void {
   app.disable('x-powered-by');
   app.use(requestContextMiddleware);
   app.use(helmet());
+  app.use(`/${API_PREFIX}`, noStore);
   // Our own JSON parser (the app is created with bodyParser: false) so that its errors reach the
-  // error filter with their type: malformed JSON → 400 MALFORMED_JSON, over 1 MiB → 413.
+  // error filter with their type: malformed JSON → 400 MALFORMED_JSON, over 1 MiB → 413, a body
+  // that is not JSON in UTF-8 or an unknown Content-Encoding → 415.
+  app.use(jsonBodiesOnly);
   app.use(json({ limit: '1mb' }));
   app.use(bodyParserErrors);
   if (config.corsOrigins.length) {
@@ -37,7 +94,8 @@ export function setupApp(app: NestExpressApplication): void {
   app.setGlobalPrefix(API_PREFIX);
   app.enableShutdownHooks();
 
-  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  // Built on its first request, not at start-up, where it would cost more than half a second.
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 }
 
 /**
@@ -45,7 +103,7 @@ export function setupApp(app: NestExpressApplication): void {
  * `npm run lint:openapi` (src/cli/export-openapi.ts). Needs the global prefix set first.
  */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  return withUuidIds(
+  const document = withUuidIds(
     SwaggerModule.createDocument(
       app,
       new DocumentBuilder()
@@ -58,6 +116,27 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         .build(),
     ),
   );
+  return withBodyErrors(document);
+}
+
+/**
+ * Every operation that takes a body can answer 415 (jsonBodiesOnly): said once here for all of them,
+ * today's and tomorrow's, rather than on each handler.
+ */
+function withBodyErrors(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item) as { requestBody?: unknown; responses?: object }[]) {
+      if (!operation?.requestBody || !operation.responses) continue;
+      operation.responses = {
+        ...operation.responses,
+        415: {
+          description: 'The body is not JSON in UTF-8, or its Content-Encoding is not accepted',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorView' } } },
+        },
+      };
+    }
+  }
+  return document;
 }
 
 /**

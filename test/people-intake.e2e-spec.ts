@@ -160,12 +160,16 @@ describe('People intake and records', () => {
       expect(JSON.stringify(history.body)).not.toContain('Mae Sot');
     });
 
-    it('answers 428 without If-Match and 412 with a stale one', async () => {
+    it('answers 428 without If-Match, 412 with a stale one and 400 with one that names no version', async () => {
       const p = await createPerson(t, cw);
       const patch = () => t.http().patch(`${API}/people/${p.id}`).set(cw.auth);
       expectError(await patch().send({ givenName: 'X' }), 428, 'PRECONDITION_REQUIRED');
       expectError(await patch().set('If-Match', '"7"').send({ givenName: 'X' }), 412, 'VERSION_MISMATCH');
-      expectError(await patch().set('If-Match', 'garbage').send({ givenName: 'X' }), 412, 'VERSION_MISMATCH');
+      const garbage = await patch().set('If-Match', 'garbage').send({ givenName: 'X' });
+      expectError(garbage, 400, 'VALIDATION_FAILED');
+      expect(garbage.body.details).toEqual([
+        expect.objectContaining({ field: 'If-Match', code: 'invalid_format' }),
+      ]);
     });
 
     it.each([['status'], ['caseNumber'], ['version'], ['id'], ['consents']])(

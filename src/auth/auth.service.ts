@@ -133,7 +133,7 @@ export class AuthService {
    */
   async changePassword(principal: Principal, dto: ChangePasswordDto): Promise<void> {
     if (dto.newPassword === dto.currentPassword) {
-      throw ApiError.field('newPassword', 'newPassword must differ from the current password');
+      throw ApiError.field('newPassword', 'conflict', 'newPassword must differ from the current password');
     }
     const emailKey = LoginLockout.keyOf(principal.email);
     await this.assertNotLocked(emailKey, 'auth.password_change', principal);

@@ -1,8 +1,42 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 
+/**
+ * Stable codes of validation details, for a front end to translate (API.md "Conventions"): adding one
+ * is fine, renaming one breaks every translation. `params` carries the values a message needs.
+ */
+export const FIELD_ERROR_CODES = [
+  'required',
+  'unknown_field',
+  'invalid_type',
+  'too_short',
+  'too_long',
+  'too_small',
+  'too_large',
+  'invalid_format',
+  'invalid_characters',
+  'one_of',
+  'unknown_code',
+  'unknown_reference',
+  'not_allowed',
+  'duplicate',
+  'not_in_future',
+  'not_in_past',
+  'conflict',
+  'invalid',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+export type FieldErrorParams = Record<
+  string,
+  string | number | boolean | readonly (string | number | boolean)[]
+>;
+
+/** One field's first failing rule: the English `message` for people, `code` and `params` for programs. */
 export interface FieldError {
   field: string;
+  code: FieldErrorCode;
   message: string;
+  params?: FieldErrorParams;
 }
 
 /**
@@ -24,8 +58,8 @@ export class ApiError extends HttpException {
     return new ApiError(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', message, details);
   }
 
-  static field(field: string, message: string): ApiError {
-    return ApiError.validation([{ field, message }]);
+  static field(field: string, code: FieldErrorCode, message: string, params?: FieldErrorParams): ApiError {
+    return ApiError.validation([{ field, code, message, ...(params ? { params } : {}) }]);
   }
 
   static unauthenticated(message = 'Authentication required'): ApiError {

@@ -12,10 +12,33 @@ const documentIfMatch: ParameterDecorator = (target, key) => {
   })(target, key, Object.getOwnPropertyDescriptor(target, key)!);
 };
 
-/** The raw If-Match header; services check it after the scope check, as the contract orders. */
+/** The form of our ETags, strong or weak: `"3"`, `W/"3"`. */
+const VERSION_TAG = /^(?:W\/)?"(\d{1,9})"$/;
+
+/**
+ * 400 for an If-Match that names no version at all (`3`, `*`, `garbage`): a request that is wrong
+ * whatever the record holds, so it is refused with the other validation errors, before the scope check.
+ */
+function malformedIfMatch(): ApiError {
+  return ApiError.field('If-Match', 'invalid_format', 'If-Match must be the ETag you last read, e.g. "3"', {
+    format: '"<version>"',
+  });
+}
+
+const given = (header: string | undefined): header is string => header !== undefined && header.trim() !== '';
+
+/**
+ * The If-Match header, checked for its form only; services compare it with the record after the scope
+ * check (expectedVersion), as the contract orders.
+ */
 export const IfMatch = createParamDecorator(
-  (_data: unknown, ctx: ExecutionContext): string | undefined =>
-    ctx.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers['if-match'],
+  (_data: unknown, ctx: ExecutionContext): string | undefined => {
+    const header = ctx.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers[
+      'if-match'
+    ];
+    if (given(header) && !VERSION_TAG.test(header.trim())) throw malformedIfMatch();
+    return header;
+  },
   [documentIfMatch],
 );
 
@@ -28,19 +51,20 @@ export function versionMismatch(): ApiError {
 }
 
 /**
- * The version the caller last saw. Missing → 428; a value that names no version (or not the current
- * one) → 412. Accepts `"3"`, `W/"3"` and a bare `3`.
+ * The version the caller last saw. Missing → 428; not an ETag → 400; not the current one → 412.
+ * Accepts `"3"` and `W/"3"`.
  */
 export function expectedVersion(header: string | undefined, currentVersion: number): number {
-  if (header === undefined || header.trim() === '') {
+  if (!given(header)) {
     throw new ApiError(
       HttpStatus.PRECONDITION_REQUIRED,
       'PRECONDITION_REQUIRED',
       'If-Match with the version you last read is required',
     );
   }
-  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  const version = match ? Number(match[1]) : NaN;
+  const match = VERSION_TAG.exec(header.trim());
+  if (!match) throw malformedIfMatch();
+  const version = Number(match[1]);
   if (version !== currentVersion) throw versionMismatch();
   return version;
 }

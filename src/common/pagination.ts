@@ -69,7 +69,7 @@ export function decodeCursor(
   } catch {
     // fall through to the 400 below
   }
-  throw ApiError.field('cursor', 'cursor is not one this API issued');
+  throw ApiError.field('cursor', 'invalid_format', 'cursor is not one this API issued');
 }
 
 /**

@@ -6,7 +6,7 @@ import { ApiError } from './errors';
 @Injectable()
 export class UuidParamPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!isUUID(value)) throw ApiError.field('id', 'id must be a UUID');
+    if (!isUUID(value)) throw ApiError.field('id', 'invalid_format', 'id must be a UUID', { format: 'uuid' });
     return value.toLowerCase();
   }
 }

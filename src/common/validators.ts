@@ -41,23 +41,64 @@ function isRealDate(value: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
+/**
+ * One rule of a field under its own constraint name, so that each failure has its own code
+ * (validation-codes.ts): a date that does not exist is `invalid_format`, one in the future
+ * `not_in_future`. Each rule after the first passes a value the first already refuses, so a field
+ * reports one reason.
+ */
+function rule(
+  name: string,
+  constraints: unknown[],
+  message: string,
+  validate: (value: unknown) => boolean,
+  options?: ValidationOptions,
+) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name,
+      target: object.constructor,
+      propertyName,
+      constraints,
+      options: { message: `${propertyName} ${message}`, ...options },
+      validator: { validate },
+    });
+}
+
+const isDate = (value: unknown): value is string => typeof value === 'string' && isRealDate(value);
+const today = () => new Date().toISOString().slice(0, 10);
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const isTimestamp = (value: unknown): value is string =>
+  typeof value === 'string' && TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value));
+
+/** Dates of birth and compound reports: nothing earlier is plausible (and a typo like 0199 is caught). */
+const EARLIEST_DATE = '1900-01-01';
+/** Events of a case: the scam compounds this tracker is about did not exist before. */
+const EARLIEST_TIMESTAMP = '1990-01-01T00:00:00Z';
+
+const calendarDate = (options?: ValidationOptions) =>
+  rule('isCalendarDate', [], 'must be a date YYYY-MM-DD that exists', isDate, options);
+
 /** A calendar date YYYY-MM-DD that exists and is not after today (UTC). */
 export function IsPastDate(options?: ValidationOptions) {
   return (object: object, propertyName: string) => {
     documentedAs('date')(object, propertyName);
-    registerDecorator({
-      name: 'isPastDate',
-      target: object.constructor,
-      propertyName,
-      options: { message: `${propertyName} must be a date YYYY-MM-DD, not in the future`, ...options },
-      validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' &&
-          isRealDate(value) &&
-          value >= '1900-01-01' &&
-          value <= new Date().toISOString().slice(0, 10),
-      },
-    });
+    calendarDate(options)(object, propertyName);
+    rule(
+      'isNotBefore',
+      [EARLIEST_DATE],
+      `must not be before ${EARLIEST_DATE}`,
+      (v) => !isDate(v) || v >= EARLIEST_DATE,
+      options,
+    )(object, propertyName);
+    rule(
+      'isNotInFuture',
+      [],
+      'must not be in the future',
+      (v) => !isDate(v) || v <= today(),
+      options,
+    )(object, propertyName);
   };
 }
 
@@ -65,13 +106,7 @@ export function IsPastDate(options?: ValidationOptions) {
 export function IsCalendarDate(options?: ValidationOptions) {
   return (object: object, propertyName: string) => {
     documentedAs('date')(object, propertyName);
-    registerDecorator({
-      name: 'isCalendarDate',
-      target: object.constructor,
-      propertyName,
-      options: { message: `${propertyName} must be a date YYYY-MM-DD`, ...options },
-      validator: { validate: (value: unknown) => typeof value === 'string' && isRealDate(value) },
-    });
+    calendarDate(options)(object, propertyName);
   };
 }
 
@@ -79,24 +114,27 @@ export function IsCalendarDate(options?: ValidationOptions) {
 export function IsPastTimestamp(options?: ValidationOptions) {
   return (object: object, propertyName: string) => {
     documentedAs('date-time')(object, propertyName);
-    registerDecorator({
-      name: 'isPastTimestamp',
-      target: object.constructor,
-      propertyName,
-      options: {
-        message: `${propertyName} must be an ISO 8601 timestamp with a time zone, not in the future`,
-        ...options,
-      },
-      validator: {
-        validate: (value: unknown) => {
-          if (typeof value !== 'string') return false;
-          if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/.test(value))
-            return false;
-          const t = Date.parse(value);
-          return !Number.isNaN(t) && t >= Date.UTC(1990, 0, 1) && t <= Date.now() + CLOCK_SKEW_MS;
-        },
-      },
-    });
+    rule(
+      'isTimestamp',
+      [],
+      'must be an ISO 8601 timestamp with a time zone, e.g. 2023-11-19T08:00:00Z',
+      isTimestamp,
+      options,
+    )(object, propertyName);
+    rule(
+      'isNotBefore',
+      [EARLIEST_TIMESTAMP],
+      `must not be before ${EARLIEST_TIMESTAMP}`,
+      (v) => !isTimestamp(v) || Date.parse(v) >= Date.parse(EARLIEST_TIMESTAMP),
+      options,
+    )(object, propertyName);
+    rule(
+      'isNotInFuture',
+      [],
+      'must not be in the future',
+      (v) => !isTimestamp(v) || Date.parse(v) <= Date.now() + CLOCK_SKEW_MS,
+      options,
+    )(object, propertyName);
   };
 }
 
@@ -134,15 +172,37 @@ export const NationalityCodes = () =>
 
 /** A calendar date YYYY-MM-DD that is today (UTC) or later: an expiry, which must not have passed. */
 export function IsNotPastDate(options?: ValidationOptions) {
+  return (object: object, propertyName: string) => {
+    calendarDate(options)(object, propertyName);
+    rule(
+      'isNotInPast',
+      [],
+      'must not be in the past',
+      (v) => !isDate(v) || v >= today(),
+      options,
+    )(object, propertyName);
+  };
+}
+
+/**
+ * When `applies` holds for the object, the value must be one of `allowed` (e.g. a reason is required,
+ * and must be a known one, only when a case is closed).
+ */
+export function IsOneOfWhen(
+  applies: (object: Record<string, unknown>) => boolean,
+  allowed: readonly string[],
+  options?: ValidationOptions,
+) {
   return (object: object, propertyName: string) =>
     registerDecorator({
-      name: 'isNotPastDate',
+      name: 'isOneOfWhen',
       target: object.constructor,
       propertyName,
-      options: { message: `${propertyName} must be a date YYYY-MM-DD, not in the past`, ...options },
+      constraints: [allowed],
+      options: { message: `${propertyName} must be one of: ${allowed.join(', ')}`, ...options },
       validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' && isRealDate(value) && value >= new Date().toISOString().slice(0, 10),
+        validate: (value: unknown, args: ValidationArguments) =>
+          !applies(args.object as Record<string, unknown>) || allowed.includes(value as string),
       },
     });
 }

@@ -62,7 +62,14 @@ export class CompoundsService {
     const filter = { countryCode, status };
     if (q !== undefined) {
       if (query.cursor !== undefined) {
-        throw ApiError.field('cursor', 'a search by q answers in one page: there is no next page');
+        throw ApiError.field(
+          'cursor',
+          'conflict',
+          'a search by q answers in one page: there is no next page',
+          {
+            with: 'q',
+          },
+        );
       }
       const items = await this.tx.run((m) => this.compounds.search(m, q, filter, limit));
       return { items, nextCursor: null };
@@ -117,7 +124,7 @@ export class CompoundsService {
   /** 400 on `countryCode` itself (assertKnown would name `countryCode[0]`, as for a list). */
   private checkCountry(code: string): void {
     if (code === NOT_A_PLACE || !this.nationalities.isKnown(code)) {
-      throw ApiError.field('countryCode', `unknown country code ${JSON.stringify(code)}`);
+      throw ApiError.field('countryCode', 'unknown_code', `unknown country code ${JSON.stringify(code)}`);
     }
   }
 }
@@ -132,9 +139,18 @@ function checkAcrossFields(c: Partial<Merged>): void {
   const hasLng = c.longitude !== undefined && c.longitude !== null;
   // Half a position cannot be put on a map, and would pass for a whole one in an export.
   if (hasLat !== hasLng) {
-    throw ApiError.field(hasLat ? 'longitude' : 'latitude', 'give latitude and longitude together');
+    throw ApiError.field(
+      hasLat ? 'longitude' : 'latitude',
+      'required',
+      'give latitude and longitude together',
+      {
+        with: hasLat ? 'latitude' : 'longitude',
+      },
+    );
   }
   if (c.firstReportedOn && c.lastReportedOn && c.firstReportedOn > c.lastReportedOn) {
-    throw ApiError.field('lastReportedOn', 'lastReportedOn must not be before firstReportedOn');
+    throw ApiError.field('lastReportedOn', 'conflict', 'lastReportedOn must not be before firstReportedOn', {
+      with: 'firstReportedOn',
+    });
   }
 }

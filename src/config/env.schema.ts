@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { EMBEDDED_DEFAULT_PORT } from '../database/embedded-defaults';
 
 /**
  * Every environment variable the service reads, with its default. Validated once at boot;
@@ -11,6 +12,9 @@ export const envSchema = Joi.object({
   DATABASE_URL: Joi.string().uri({ scheme: ['postgres', 'postgresql'] }),
   DATABASE_POOL_SIZE: Joi.number().integer().min(1).max(200).default(10),
   DATA_DIR: Joi.string().default('.data'),
+  // The embedded PostgreSQL's port (no DATABASE_URL): another one for a second checkout on one machine.
+  // Not 0 ("any free port"): the TypeORM CLI finds the server by this port.
+  EMBEDDED_DATABASE_PORT: Joi.number().port().min(1).default(EMBEDDED_DEFAULT_PORT),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   CORS_ORIGINS: Joi.string().allow('').default(''),
   TRUST_PROXY: Joi.boolean().default(false),

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from './load-config';
+import { ConfigError, loadConfig, loadDatabaseLocation } from './load-config';
 
 const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
 const secrets = {
@@ -55,8 +55,30 @@ describe('loadConfig', () => {
     [{ ARGON2_MEMORY_KIB: '1024' }, /ARGON2_MEMORY_KIB/],
     [{ BOOTSTRAP_ADMIN_EMAIL: 'admin@example.org' }, /BOOTSTRAP_ADMIN_PASSWORD/],
     [{ JWT_SECRET: 'short' }, /JWT_SECRET/],
+    [{ EMBEDDED_DATABASE_PORT: '70000' }, /EMBEDDED_DATABASE_PORT/],
+    [{ EMBEDDED_DATABASE_PORT: 'postgres' }, /EMBEDDED_DATABASE_PORT/],
   ])('names the variable of a bad value %j', (bad, message) => {
     expect(() => loadConfig({ DATA_DIR: dataDir, ...secrets, ...bad })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: dataDir, ...secrets, ...bad })).toThrow(message);
+  });
+
+  it('runs the embedded PostgreSQL on 54329 unless EMBEDDED_DATABASE_PORT says otherwise', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).embeddedDatabasePort).toBe(54329);
+    expect(loadConfig({ DATA_DIR: dataDir, EMBEDDED_DATABASE_PORT: '55432' }).embeddedDatabasePort).toBe(
+      55432,
+    );
+  });
+
+  it('tells the TypeORM CLI where the database is without needing the secrets, validated alike', () => {
+    expect(loadDatabaseLocation({ NODE_ENV: 'production', DATABASE_URL: secrets.DATABASE_URL })).toEqual({
+      databaseUrl: secrets.DATABASE_URL,
+      embeddedDatabasePort: 54329,
+    });
+    expect(loadDatabaseLocation({ EMBEDDED_DATABASE_PORT: '55432' })).toEqual({
+      databaseUrl: undefined,
+      embeddedDatabasePort: 55432,
+    });
+    expect(() => loadDatabaseLocation({ EMBEDDED_DATABASE_PORT: '0' })).toThrow(/EMBEDDED_DATABASE_PORT/);
+    expect(existsSync(join(dataDir, 'dev-secrets.json'))).toBe(false);
   });
 });

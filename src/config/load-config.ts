@@ -1,5 +1,6 @@
 import { parseStageTargets } from './stage-targets';
 import { Logger } from '@nestjs/common';
+import Joi from 'joi';
 import { resolve } from 'node:path';
 import { AppConfig } from './app-config';
 import { loadOrCreateDevSecrets } from './dev-secrets';
@@ -22,6 +23,7 @@ interface ValidatedEnv {
   DATABASE_URL?: string;
   DATABASE_POOL_SIZE: number;
   DATA_DIR: string;
+  EMBEDDED_DATABASE_PORT: number;
   LOG_LEVEL: string;
   CORS_ORIGINS: string;
   TRUST_PROXY: boolean;
@@ -86,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     databaseUrl: v.DATABASE_URL || undefined,
     databasePoolSize: v.DATABASE_POOL_SIZE,
     dataDir,
+    embeddedDatabasePort: v.EMBEDDED_DATABASE_PORT,
     logLevel: v.LOG_LEVEL,
     corsOrigins: v.CORS_ORIGINS.split(',')
       .map((o) => o.trim())
@@ -108,6 +111,26 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     reports: { kDonor: v.REPORT_K_DONOR, kRestricted: v.REPORT_K_RESTRICTED },
     stageTargetHours: parseStageTargets(v.STAGE_TARGETS),
   };
+}
+
+/**
+ * Where the database is, and nothing else: for the TypeORM CLI, which must not need the app's secrets
+ * (a migration run where only DATABASE_URL is set) but reads the same variables, validated alike.
+ */
+export function loadDatabaseLocation(env: NodeJS.ProcessEnv): {
+  databaseUrl: string | undefined;
+  embeddedDatabasePort: number;
+} {
+  const schema = Joi.object({
+    DATABASE_URL: envSchema.extract('DATABASE_URL'),
+    EMBEDDED_DATABASE_PORT: envSchema.extract('EMBEDDED_DATABASE_PORT'),
+  });
+  const { value, error } = schema.validate(env, { allowUnknown: true, abortEarly: false, convert: true });
+  if (error) {
+    throw new ConfigError(`Invalid configuration: ${error.details.map((d) => d.message).join('; ')}`);
+  }
+  const v = value as Pick<ValidatedEnv, 'DATABASE_URL' | 'EMBEDDED_DATABASE_PORT'>;
+  return { databaseUrl: v.DATABASE_URL || undefined, embeddedDatabasePort: v.EMBEDDED_DATABASE_PORT };
 }
 
 /** The configuration of this process's environment. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../common/api-docs';
 import { CurrentUser, Principal, Roles } from '../common/auth.decorators';
@@ -18,7 +18,6 @@ export class ContactsController {
 
   @Post()
   @Roles(...CASE_STAFF)
-  @Header('Cache-Control', 'no-store')
   @ApiRoute('Add a consular contact', 400)
   @ApiCreatedResponse({ type: ContactView })
   create(@Body() dto: CreateContactDto, @CurrentUser() actor: Principal): Promise<ContactView> {
@@ -26,7 +25,6 @@ export class ContactsController {
   }
 
   @Get()
-  @Header('Cache-Control', 'no-store')
   @ApiRoute('List consular contacts (an embassy sees its own countries only)', 400)
   @ApiOkResponse({ type: ContactPageView })
   list(@Query() query: ListContactsQueryDto, @CurrentUser() actor: Principal): Promise<ContactPageView> {
@@ -34,7 +32,6 @@ export class ContactsController {
   }
 
   @Get(':id')
-  @Header('Cache-Control', 'no-store')
   @ApiRoute('One consular contact (ETag)', 400, 404)
   @ApiOkResponse({ type: ContactView })
   get(@Param('id', UuidParamPipe) id: string, @CurrentUser() actor: Principal): Promise<ContactView> {
@@ -43,7 +40,6 @@ export class ContactsController {
 
   @Patch(':id')
   @Roles(...CASE_STAFF)
-  @Header('Cache-Control', 'no-store')
   @ApiRoute('Edit a consular contact (If-Match)', 400, 404, 412, 428)
   @ApiOkResponse({ type: ContactView })
   update(

@@ -128,13 +128,14 @@ export class ContactsService {
 
   private assertKnown(code: string, field: string): void {
     if (!this.nationalities.isKnown(code)) {
-      throw ApiError.field(field, `unknown country code ${JSON.stringify(code)}`);
+      throw ApiError.field(field, 'unknown_code', `unknown country code ${JSON.stringify(code)}`);
     }
   }
 
   /** A country a mission can represent or sit in: known, and a state (not XXA stateless, not XXX). */
   private assertCountry(code: string, field: string): void {
     this.assertKnown(code, field);
-    if (NOT_A_COUNTRY.includes(code)) throw ApiError.field(field, `${code} is not a country with missions`);
+    if (NOT_A_COUNTRY.includes(code))
+      throw ApiError.field(field, 'not_allowed', `${code} is not a country with missions`);
   }
 }

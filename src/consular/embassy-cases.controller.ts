@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../common/api-docs';
 import { CurrentUser, Principal, Roles } from '../common/auth.decorators';
@@ -23,7 +23,6 @@ export class EmbassyCasesController {
   constructor(private readonly cases: EmbassyCasesService) {}
 
   @Get()
-  @Header('Cache-Control', 'no-store')
   @ApiRoute('Your nationals who asked for their embassy, newest first', 400)
   @ApiOkResponse({ type: ConsularCasePageView })
   list(@Query() query: ListCasesQueryDto, @CurrentUser() actor: Principal): Promise<ConsularCasePageView> {
@@ -31,7 +30,6 @@ export class EmbassyCasesController {
   }
 
   @Get(':id')
-  @Header('Cache-Control', 'no-store')
   @ApiRoute('One case, minimal view (ETag)', 400, 404)
   @ApiOkResponse({ type: ConsularCaseView })
   get(@Param('id', UuidParamPipe) id: string, @CurrentUser() actor: Principal): Promise<ConsularCaseView> {
@@ -40,7 +38,6 @@ export class EmbassyCasesController {
 
   @Post(':id/acknowledge')
   @HttpCode(200)
-  @Header('Cache-Control', 'no-store')
   @ApiRoute('Acknowledge the notification to your embassy', 400, 404, 422)
   @ApiOkResponse({ type: ConsularCaseView })
   acknowledge(
@@ -53,7 +50,6 @@ export class EmbassyCasesController {
 
   @Post(':id/identity-verification')
   @HttpCode(200)
-  @Header('Cache-Control', 'no-store')
   @ApiRoute("Record that your embassy verified the person's identity", 400, 404, 422)
   @ApiOkResponse({ type: ConsularCaseView })
   verifyIdentity(
@@ -66,7 +62,6 @@ export class EmbassyCasesController {
 
   @Post(':id/travel-document')
   @HttpCode(200)
-  @Header('Cache-Control', 'no-store')
   @ApiRoute('Record the travel document your embassy issued', 400, 404, 422)
   @ApiOkResponse({ type: ConsularCaseView })
   issueTravelDocument(

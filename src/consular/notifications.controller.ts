@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../common/api-docs';
 import { CurrentUser, Principal, Roles } from '../common/auth.decorators';
@@ -17,7 +17,6 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Post()
-  @Header('Cache-Control', 'no-store')
   @ApiRoute('Record that an embassy was notified about the person (needs their consent)', 400, 404, 422)
   @ApiCreatedResponse({ type: CreatedNotificationView })
   create(
@@ -29,7 +28,6 @@ export class NotificationsController {
   }
 
   @Get()
-  @Header('Cache-Control', 'no-store')
   @ApiRoute("The person's consular notifications, newest first (an audited read)", 400, 404)
   @ApiOkResponse({ type: NotificationPageView })
   list(

@@ -43,13 +43,21 @@ export class NotificationsService {
     actor: Principal,
   ): Promise<CreatedNotificationView> {
     if (!this.nationalities.isKnown(dto.countryCode) || NOT_A_COUNTRY.includes(dto.countryCode)) {
-      throw ApiError.field('countryCode', `${dto.countryCode} is not a country that can be notified`);
+      throw ApiError.field(
+        'countryCode',
+        this.nationalities.isKnown(dto.countryCode) ? 'not_allowed' : 'unknown_code',
+        `${dto.countryCode} is not a country that can be notified`,
+      );
     }
     return this.tx.run(async (m) => {
       if (dto.contactId) {
         const contact = await this.contacts.find(m, dto.contactId);
         if (contact?.country_code !== dto.countryCode) {
-          throw ApiError.field('contactId', `no consular contact with this id represents ${dto.countryCode}`);
+          throw ApiError.field(
+            'contactId',
+            'unknown_reference',
+            `no consular contact with this id represents ${dto.countryCode}`,
+          );
         }
       }
       const person = await this.access.loadVisible(m, personId, actor, {
@@ -57,7 +65,14 @@ export class NotificationsService {
         allowErased: true,
       });
       if (Date.parse(dto.notifiedAt) < person.rescued_at.getTime()) {
-        throw ApiError.field('notifiedAt', 'notifiedAt must not be before the rescue (rescuedAt)');
+        throw ApiError.field(
+          'notifiedAt',
+          'conflict',
+          'notifiedAt must not be before the rescue (rescuedAt)',
+          {
+            with: 'rescuedAt',
+          },
+        );
       }
       assertMayNotify(person, dto.countryCode);
 

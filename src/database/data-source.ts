@@ -1,6 +1,9 @@
 import { DataSource } from 'typeorm';
+import { loadDatabaseLocation } from '../config/load-config';
 import { dataSourceOptions } from './data-source-options';
-import { EMBEDDED_DEFAULT_PORT } from './embedded-defaults';
+import { EMBEDDED_DATABASE } from './embedded-defaults';
+
+const { databaseUrl, embeddedDatabasePort } = loadDatabaseLocation(process.env);
 
 /**
  * Data source for the TypeORM CLI (`npm run migration:*`). Without DATABASE_URL it talks to the
@@ -8,6 +11,6 @@ import { EMBEDDED_DEFAULT_PORT } from './embedded-defaults';
  */
 export default new DataSource(
   dataSourceOptions(
-    process.env.DATABASE_URL ?? `postgres://postgres:postgres@localhost:${EMBEDDED_DEFAULT_PORT}/safe_return`,
+    databaseUrl ?? `postgres://postgres:postgres@localhost:${embeddedDatabasePort}/${EMBEDDED_DATABASE}`,
   ),
 );

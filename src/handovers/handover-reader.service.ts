@@ -67,9 +67,14 @@ export class HandoverReader {
     const { limit, type, countryCode, from, to } = query;
     const after = decodeCursor(query.cursor);
     if (countryCode && !this.nationalities.isKnown(countryCode)) {
-      throw ApiError.field('countryCode', `unknown country code ${JSON.stringify(countryCode)}`);
+      throw ApiError.field(
+        'countryCode',
+        'unknown_code',
+        `unknown country code ${JSON.stringify(countryCode)}`,
+      );
     }
-    if (from && to && from > to) throw ApiError.field('to', 'to must not be before from');
+    if (from && to && from > to)
+      throw ApiError.field('to', 'conflict', 'to must not be before from', { with: 'from' });
     return this.tx.run(async (m) => {
       const rows = await this.repo.page(m, { type, countryCode, from, to }, limit, after, visibleTo(actor));
       const shown = rows.slice(0, limit);

@@ -81,7 +81,7 @@ export class HandoverRecorder {
 
   private checkCountry(code: string): void {
     if (!this.nationalities.isKnown(code)) {
-      throw ApiError.field('countryCode', `unknown country code ${JSON.stringify(code)}`);
+      throw ApiError.field('countryCode', 'unknown_code', `unknown country code ${JSON.stringify(code)}`);
     }
   }
 
@@ -92,7 +92,7 @@ export class HandoverRecorder {
    */
   private async check(m: EntityManager, dto: CreateHandoverDto, actor: Principal): Promise<Checked> {
     if (dto.consularContactId && !(await this.contacts.countryOf(m, dto.consularContactId))) {
-      throw ApiError.field('consularContactId', 'no consular contact with this id');
+      throw ApiError.field('consularContactId', 'unknown_reference', 'no consular contact with this id');
     }
     const entries = dto.people.map((p) => ({ personId: p.personId, outcome: p.outcome ?? 'handed_over' }));
     const ids = [...new Set(entries.map((e) => e.personId))];

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiRoute } from '../common/api-docs';
@@ -12,9 +12,6 @@ import { HandoverDryRunView, HandoverPageView, HandoverView } from './dto/handov
 import { HandoverReader } from './handover-reader.service';
 import { HandoverRecorder } from './handover-recorder.service';
 
-/** Answers name people (case numbers) and where they were taken: no cache may keep them. */
-const NO_STORE = 'no-store';
-
 @ApiTags('handovers')
 @Controller('handovers')
 @Roles(...CASE_STAFF, 'consular')
@@ -26,7 +23,6 @@ export class HandoversController {
 
   @Post()
   @Roles(...CASE_STAFF)
-  @Header('Cache-Control', NO_STORE)
   @Idempotent('handover', { skip: isDryRun })
   @ApiRoute(
     'Record a handover event and its people atomically, or check it with ?dryRun=true',
@@ -50,7 +46,6 @@ export class HandoversController {
   }
 
   @Get()
-  @Header('Cache-Control', NO_STORE)
   @ApiRoute('Handover events, newest first (an embassy: those holding people it may see)', 400)
   @ApiOkResponse({ type: HandoverPageView })
   list(@Query() query: ListHandoversQueryDto, @CurrentUser() actor: Principal): Promise<HandoverPageView> {
@@ -58,7 +53,6 @@ export class HandoversController {
   }
 
   @Get(':id')
-  @Header('Cache-Control', NO_STORE)
   @ApiRoute('One handover event with its people (an embassy: only those it may see, no notes)', 400, 404)
   @ApiOkResponse({ type: HandoverView })
   get(@Param('id', UuidParamPipe) id: string, @CurrentUser() actor: Principal): Promise<HandoverView> {

@@ -46,6 +46,7 @@ export class NationalitiesService implements OnModuleInit {
       .filter(({ code }) => !this.codes.has(code))
       .map(({ code, i }) => ({
         field: `${field}[${i}]`,
+        code: 'unknown_code' as const,
         message: `unknown nationality code ${JSON.stringify(code)}`,
       }));
     if (details.length) throw ApiError.validation(details);

@@ -66,7 +66,11 @@ export class ConsentsService {
       const person = await this.access.loadVisible(m, personId, actor, { forUpdate: true });
       // Nobody could have asked the person before the NGO met them.
       if (dto.givenAt && Date.parse(dto.givenAt) < person.rescued_at.getTime()) {
-        throw ApiError.field('givenAt', 'givenAt must not be before the person was rescued (rescuedAt)');
+        throw ApiError.field(
+          'givenAt',
+          'too_small',
+          'givenAt must not be before the person was rescued (rescuedAt)',
+        );
       }
       const row = await ConsentsService.append(
         m,

@@ -17,6 +17,7 @@ import { CONSENT_TYPE_OF_FIELD, type ConsentField } from './dto/person-fields';
 import { PeopleCountView, PersonSummaryView, PersonView } from './dto/person.view';
 import { UpdatePersonDto } from './dto/update-person.dto';
 import { nameKey } from './duplicates/name-key';
+import { minorContradiction, nationalityContradiction } from './intake-rules';
 import { assertNotErased, PersonAccess } from './access/person-access.service';
 import { decodeListCursor, encodeListCursor } from './list/list-cursor';
 import type { PeopleFilter, SortKey } from './list/list-sql';
@@ -254,7 +255,10 @@ export class PeopleService {
     const codes = claims.map((n) => n.code);
     this.nationalities.assertKnown(codes, 'nationalities');
     const dup = codes.findIndex((c, i) => codes.indexOf(c) !== i);
-    if (dup >= 0) throw ApiError.field(`nationalities[${dup}].code`, 'each nationality may be listed once');
+    if (dup >= 0)
+      throw ApiError.field(`nationalities[${dup}].code`, 'duplicate', 'each nationality may be listed once');
+    const contradiction = nationalityContradiction(codes);
+    if (contradiction) throw ApiError.validation([contradiction]);
   }
 
   private claims(claims: NationalityClaimDto[]): { code: string; verified: boolean }[] {
@@ -272,17 +276,20 @@ export class PeopleService {
       estimatedAge?: number | null;
       traffickedAt?: string | null;
       rescuedAt?: string;
+      vulnerabilities?: string[] | null;
     },
   ): Promise<void> {
     if (dto.compoundId) {
       if (!(await this.compounds.exists(m, dto.compoundId))) {
-        throw ApiError.field('compoundId', 'no compound with this id');
+        throw ApiError.field('compoundId', 'unknown_reference', 'no compound with this id');
       }
     }
     if (merged.dateOfBirth && merged.estimatedAge !== null && merged.estimatedAge !== undefined) {
       throw ApiError.field(
         'estimatedAge',
+        'conflict',
         'give either dateOfBirth or estimatedAge, not both (set the other to null)',
+        { with: 'dateOfBirth' },
       );
     }
     if (
@@ -290,8 +297,17 @@ export class PeopleService {
       merged.rescuedAt &&
       Date.parse(merged.traffickedAt) > Date.parse(merged.rescuedAt)
     ) {
-      throw ApiError.field('traffickedAt', 'traffickedAt must not be after rescuedAt');
+      throw ApiError.field('traffickedAt', 'conflict', 'traffickedAt must not be after rescuedAt', {
+        with: 'rescuedAt',
+      });
     }
+    // Checked when an edit touches the age or the vulnerabilities: a record that held both before this
+    // rule is corrected by editing one of them, not barred from every other edit.
+    const touchesAge = ['vulnerabilities', 'estimatedAge', 'dateOfBirth', 'rescuedAt'].some(
+      (f) => (dto as Record<string, unknown>)[f] !== undefined,
+    );
+    const minor = touchesAge ? minorContradiction(merged) : undefined;
+    if (minor) throw ApiError.validation([minor]);
   }
 
   private merge(current: PersonRow, dto: UpdatePersonDto) {
@@ -304,6 +320,7 @@ export class PeopleService {
       estimatedAge: pick(dto.estimatedAge, current.estimated_age),
       traffickedAt: pick(dto.traffickedAt, current.trafficked_at?.toISOString() ?? null),
       rescuedAt: pick(dto.rescuedAt, current.rescued_at.toISOString()),
+      vulnerabilities: pick(dto.vulnerabilities, current.vulnerabilities),
     };
   }
 

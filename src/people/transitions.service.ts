@@ -8,7 +8,37 @@ import { PersonView } from './dto/person.view';
 import { TransitionDto } from './dto/transition.dto';
 import { PeopleRepository } from './people.repository';
 import { PeopleMover } from './people-mover.service';
-import { allowedTargets, canMove, type CloseReason, mayMoveTo } from './workflow/case-workflow';
+import {
+  allowedTargets,
+  canMove,
+  type CaseStatus,
+  type CloseReason,
+  EVENT_ROUTES,
+  eventsInto,
+  mayMoveTo,
+} from './workflow/case-workflow';
+
+/**
+ * 422 for a move the graph refuses. A target that only an event reaches (a departure, a consular
+ * notification) says which event and where it is recorded, so the caller is sent there.
+ */
+function invalidTransition(from: CaseStatus, to: CaseStatus, allowed: CaseStatus[]): ApiError {
+  const here = `allowed from ${from}: ${allowed.join(', ') || 'none'}`;
+  const events = eventsInto(to, from);
+  if (!events.length) {
+    return ApiError.rule('INVALID_TRANSITION', `A case in ${from} cannot move to ${to} here; ${here}`);
+  }
+  const through = events.map((e) => `${EVENT_ROUTES[e].what} (${EVENT_ROUTES[e].route})`).join(' or ');
+  const message = `A case moves to ${to} only when ${through} is recorded, not by a transition; ${here}`;
+  return ApiError.rule('INVALID_TRANSITION', message, [
+    {
+      field: 'to',
+      code: 'event_only',
+      message,
+      params: { events, routes: events.map((e) => EVENT_ROUTES[e].route) },
+    },
+  ]);
+}
 
 @Injectable()
 export class TransitionsService {
@@ -38,11 +68,7 @@ export class TransitionsService {
       assertNotErased(person);
       const from = person.status;
       if (!canMove(from, dto.to, 'manual', person.hold_return_status)) {
-        const allowed = allowedTargets(from, 'manual', person.hold_return_status);
-        throw ApiError.rule(
-          'INVALID_TRANSITION',
-          `A case in ${from} cannot move to ${dto.to} here; allowed: ${allowed.join(', ') || 'none'}`,
-        );
+        throw invalidTransition(from, dto.to, allowedTargets(from, 'manual', person.hold_return_status));
       }
       const closing = dto.to === 'closed';
       // The row is locked already (loadVisible forUpdate) and holds every column a move reads.

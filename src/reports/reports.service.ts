@@ -61,7 +61,9 @@ export class ReportsService {
 
   async crosstab(query: CrosstabQueryDto, actor: Principal): Promise<CrosstabReportView> {
     if (query.rows === query.columns)
-      throw ApiError.field('columns', 'rows and columns must be two different dimensions');
+      throw ApiError.field('columns', 'conflict', 'rows and columns must be two different dimensions', {
+        with: 'rows',
+      });
     const range = this.range(query);
     return this.run(actor, 'repatriations.crosstab', query, async (m, audience) => {
       const found = await this.reports.crosstab(m, query.rows, query.columns, range, audience.nationalities);
@@ -119,7 +121,11 @@ export class ReportsService {
   async timeliness(query: TimelinessQueryDto, actor: Principal): Promise<TimelinessReportView> {
     const range = this.range(query);
     if (query.nationality && !this.nationalities.isKnown(query.nationality)) {
-      throw ApiError.field('nationality', `unknown nationality code ${JSON.stringify(query.nationality)}`);
+      throw ApiError.field(
+        'nationality',
+        'unknown_code',
+        `unknown nationality code ${JSON.stringify(query.nationality)}`,
+      );
     }
     return this.run(actor, 'timeliness', query, async (m, audience) => {
       const found = await this.reports.timeliness(m, range, nationalitiesFor(audience, query.nationality));
@@ -191,7 +197,7 @@ export class ReportsService {
 
   private range(query: { from?: string; to?: string }) {
     if (query.from && query.to && query.from > query.to)
-      throw ApiError.field('to', 'to must not be before from');
+      throw ApiError.field('to', 'conflict', 'to must not be before from', { with: 'from' });
     return { from: query.from, to: query.to };
   }
 }

@@ -21,10 +21,14 @@ import { lockForTransaction, Transactions } from '../database/transactions';
 /** Consular users act for named countries; every other role acts for none. */
 function checkScopes(role: Role, nationalities: string[] | undefined): void {
   if (role === 'consular' && !nationalities?.length) {
-    throw ApiError.field('nationalities', 'a consular user needs at least one nationality');
+    throw ApiError.field('nationalities', 'required', 'a consular user needs at least one nationality', {
+      role: 'consular',
+    });
   }
   if (role !== 'consular' && nationalities?.length) {
-    throw ApiError.field('nationalities', 'only consular users have nationalities');
+    throw ApiError.field('nationalities', 'conflict', 'only consular users have nationalities', {
+      with: 'role',
+    });
   }
 }
 

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { JwtStrategy } from '../../src/auth/jwt.strategy';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
+import { FIELD_ERROR_CODES } from '../../src/common/errors';
 import type { Role } from '../../src/common/roles';
 import { buildOpenApiDocument, setupApp } from '../../src/setup-app';
 import { PasswordHasher } from '../../src/users/password-hasher';
@@ -117,4 +118,20 @@ export function expectError(res: request.Response, status: number, code: string)
     expect.objectContaining({ statusCode: status, error: expect.any(String), message: expect.any(String) }),
   );
   expect(typeof res.body.requestId).toBe('string');
+  if (code === 'VALIDATION_FAILED') expectFieldDetails(res.body.details);
+}
+
+/** Validation details as the contract gives them: one per field, each with a stable code (API.md). */
+export function expectFieldDetails(details: unknown): void {
+  expect(Array.isArray(details) && details.length > 0).toBe(true);
+  for (const detail of details as Record<string, unknown>[]) {
+    expect(detail).toEqual({
+      field: expect.any(String),
+      code: expect.stringMatching(new RegExp(`^(${FIELD_ERROR_CODES.join('|')})$`)),
+      message: expect.any(String),
+      ...('params' in detail ? { params: expect.any(Object) } : {}),
+    });
+  }
+  const fields = (details as { field: string }[]).map((d) => d.field);
+  expect(fields).toEqual([...new Set(fields)]);
 }

@@ -33,7 +33,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = req.headers['idempotency-key'];
     if (key === undefined) return next.handle();
     if (typeof key !== 'string' || key.length < 1 || key.length > 255) {
-      throw ApiError.field('Idempotency-Key', 'Idempotency-Key must be 1 to 255 characters');
+      throw ApiError.field(
+        'Idempotency-Key',
+        typeof key === 'string' && key.length > 255 ? 'too_long' : 'too_short',
+        'Idempotency-Key must be 1 to 255 characters',
+        { min: 1, max: 255 },
+      );
     }
     // A request that writes nothing (a dry run) must leave the key free for the real one.
     const options = this.reflector.get<IdempotentOptions>(IDEMPOTENT_OPTIONS, context.getHandler());

@@ -34,6 +34,9 @@ import {
   Vulnerability,
 } from './person-fields';
 
+/** Two entries that differ only in case are one alias, or one language tag (`zh-Hans`, `zh-hans`). */
+const foldCase = (value: unknown) => (typeof value === 'string' ? value.toLocaleLowerCase('und') : value);
+
 export class NationalityClaimDto {
   /** ISO 3166-1 alpha-3, or XXA (stateless) / XXX (unknown). */
   @Matches(/^[A-Z]{3}$/, { message: 'code must be an alpha-3 nationality code' })
@@ -80,6 +83,7 @@ export class PersonFieldsDto {
   @NormalizedTextArray()
   @IsString({ each: true })
   @Length(1, LIMITS.name, { each: true })
+  @ArrayUnique(foldCase, { message: 'each alias may be listed once (case aside)' })
   aliases?: string[];
 
   @IsOptional()
@@ -98,7 +102,7 @@ export class PersonFieldsDto {
   @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(LIMITS.languages)
-  @ArrayUnique()
+  @ArrayUnique(foldCase, { message: 'each language may be listed once (case aside: BCP 47 tags ignore it)' })
   @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { each: true, message: 'each language must be a BCP 47 tag' })
   languages?: string[];
 

@@ -1,44 +1,21 @@
-import {
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  Length,
-  registerDecorator,
-  ValidationArguments,
-} from 'class-validator';
-import { IsOptionalNotNull, IsPastTimestamp, NormalizedText } from '../../common/validators';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
+import { IsOneOfWhen, IsOptionalNotNull, IsPastTimestamp, NormalizedText } from '../../common/validators';
 import { CASE_STATUSES, type CaseStatus, CLOSE_REASONS } from '../workflow/case-workflow';
 import { CONSENT_TYPES, type ConsentType, LIMITS } from './person-fields';
 
-/** For `closed`: required, one of CLOSE_REASONS. For any other target: optional, up to 200 characters. */
-function IsTransitionReason() {
-  return (object: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isTransitionReason',
-      target: object.constructor,
-      propertyName,
-      options: {
-        message: (args: ValidationArguments) =>
-          (args.object as TransitionDto).to === 'closed'
-            ? `closing needs a reason, one of: ${CLOSE_REASONS.join(', ')}`
-            : 'reason must be a string of at most 200 characters',
-      },
-      validator: {
-        validate: (value: unknown, args: ValidationArguments) =>
-          (args.object as TransitionDto).to === 'closed'
-            ? (CLOSE_REASONS as readonly unknown[]).includes(value)
-            : value === undefined || (typeof value === 'string' && value.length >= 1 && value.length <= 200),
-      },
-    });
-}
+const closing = (o: Record<string, unknown>) => o.to === 'closed';
 
 export class TransitionDto {
   @IsIn(CASE_STATUSES, { message: `to must be one of: ${CASE_STATUSES.join(', ')}` })
   to: CaseStatus;
 
   /** Required for `closed`: reintegrated, lost_contact, declined, transferred, deceased or not_victim. */
-  @IsTransitionReason()
+  @ValidateIf((o: Record<string, unknown>) => closing(o) || o.reason !== undefined)
+  @IsString()
+  @Length(1, 200)
+  @IsOneOfWhen(closing, CLOSE_REASONS, {
+    message: `closing needs a reason, one of: ${CLOSE_REASONS.join(', ')}`,
+  })
   reason?: string;
 
   @IsOptional()

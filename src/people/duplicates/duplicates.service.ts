@@ -104,12 +104,17 @@ export class DuplicatesService {
       throw ApiError.validation([
         {
           field: 'givenName',
+          code: 'required',
           message: 'give at least one of givenName, familyName, nameNative or documentNumber',
         },
       ]);
     }
     if (query.nationality && !this.nationalities.isKnown(query.nationality)) {
-      throw ApiError.field('nationality', `unknown nationality code ${JSON.stringify(query.nationality)}`);
+      throw ApiError.field(
+        'nationality',
+        'unknown_code',
+        `unknown nationality code ${JSON.stringify(query.nationality)}`,
+      );
     }
     const bidx = this.encryption.blindIndex(query.documentNumber);
     const dob = query.dateOfBirth ?? null;

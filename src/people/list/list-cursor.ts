@@ -8,7 +8,8 @@ const CASE_NUMBER = /^\d{4}-\d{6,18}$/;
 
 const isDefault = (key: SortKey, direction: Direction) => key === 'createdAt' && direction === 'desc';
 const tag = (key: SortKey, direction: Direction) => `${key}:${direction}`;
-const refused = () => ApiError.field('cursor', 'cursor is not one this API issued for this order');
+const refused = () =>
+  ApiError.field('cursor', 'invalid_format', 'cursor is not one this API issued for this order');
 
 /**
  * The people list's cursor. In the default order (newest created first) it is the plain cursor of

@@ -5,6 +5,8 @@ import {
   CASE_STATUSES,
   choosableTargets,
   CaseStatus,
+  EVENT_ROUTES,
+  eventsInto,
   mayMoveTo,
   Trigger,
 } from './case-workflow';
@@ -128,6 +130,29 @@ describe('case workflow', () => {
     for (const from of CASE_STATUSES) {
       const caseworker = choosableTargets('caseworker', from, from === 'on_hold' ? 'screening' : null);
       expect(caseworker.filter((to) => to === 'not_victim' || to === 'closed')).toEqual([]);
+    }
+  });
+
+  it('names the event that moves a case to a target no transition reaches', () => {
+    expect(eventsInto('departed', 'exit_cleared')).toEqual(['repatriation_departure']);
+    expect(eventsInto('departed', 'screening')).toEqual(['repatriation_departure']);
+    expect(eventsInto('consular_notified', 'presumed_victim')).toEqual(['consular_notification']);
+    expect(eventsInto('received_home', 'identified')).toEqual(['arrival_home']);
+    // Reached by hand elsewhere: the refusal lists what is allowed instead.
+    expect(eventsInto('identity_verified', 'screening')).toEqual([]);
+    expect(eventsInto('closed', 'identified')).toEqual([]);
+  });
+
+  it('every target no transition reaches has an event, and every event a route to record it', () => {
+    const manualTargets = new Set(
+      allEdges()
+        .filter((e) => e.trigger === 'manual')
+        .map((e) => e.to),
+    );
+    for (const to of CASE_STATUSES.filter((s) => !manualTargets.has(s) && s !== 'identified')) {
+      const events = eventsInto(to, 'identified');
+      expect({ to, events: events.length > 0 }).toEqual({ to, events: true });
+      for (const e of events) expect(EVENT_ROUTES[e].route).toMatch(/^POST \//);
     }
   });
 });

@@ -31,6 +31,23 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export type Trigger =
   'manual' | 'consular_notification' | 'embassy_action' | 'repatriation_departure' | 'arrival_home';
 
+/**
+ * Where each event is recorded: a move that only an event makes is refused as a transition with a
+ * message that sends the caller there (the graph below says which event leads where).
+ */
+export const EVENT_ROUTES: Record<Exclude<Trigger, 'manual'>, { what: string; route: string }> = {
+  consular_notification: {
+    what: 'a consular notification',
+    route: 'POST /people/:id/consular-notifications',
+  },
+  embassy_action: {
+    what: "the embassy's identity verification or travel document",
+    route: 'POST /consular/cases/:id/identity-verification or /travel-document',
+  },
+  repatriation_departure: { what: 'a repatriation_departure handover', route: 'POST /handovers' },
+  arrival_home: { what: 'an arrival_home handover', route: 'POST /handovers' },
+};
+
 const MANUAL: Trigger[] = ['manual'];
 /** Identity verification and travel documents: the embassy acts, or a caseworker records what it reported. */
 const EMBASSY_OR_MANUAL: Trigger[] = ['embassy_action', 'manual'];
@@ -137,4 +154,17 @@ export function allEdges(): { from: CaseStatus; to: CaseStatus; trigger: Trigger
       triggers.map((trigger) => ({ from, to, trigger })),
     ),
   );
+}
+
+/**
+ * The events (never `manual`) that move a case into `to`: from `from` when one does, else from any
+ * state. Empty when a transition can reach `to` somewhere, so only event-made targets are named.
+ */
+export function eventsInto(to: CaseStatus, from: CaseStatus): Exclude<Trigger, 'manual'>[] {
+  const into = allEdges().filter((e) => e.to === to);
+  const events = (edges: typeof into) =>
+    [...new Set(edges.map((e) => e.trigger))].filter((t): t is Exclude<Trigger, 'manual'> => t !== 'manual');
+  const here = events(into.filter((e) => e.from === from));
+  if (here.length && !into.some((e) => e.from === from && e.trigger === 'manual')) return here;
+  return into.some((e) => e.trigger === 'manual') ? [] : events(into);
 }
