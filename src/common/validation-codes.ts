@@ -61,6 +61,8 @@ export const CONSTRAINT_RULES: readonly (readonly [constraint: string, resolve: 
   ['arrayUnique', is('duplicate')],
 
   ['isIn', is('one_of', ([allowed]) => ({ allowed: allowed as string[] }))],
+  // A password among the common ones: refused whatever its length (users/password-policy.ts).
+  ['isNotCommonPassword', is('not_allowed')],
   ['isOneOfWhen', is('one_of', ([allowed]) => ({ allowed: allowed as string[] }))],
   ['equals', is('one_of', ([expected]) => ({ allowed: [expected as string] }))],
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../common/api-docs';
 import { CurrentUser, Principal, Roles } from '../common/auth.decorators';
@@ -121,7 +121,6 @@ export class PeopleController {
   }
 
   @Get(':id/consents')
-  @Header('Cache-Control', 'no-store')
   @ApiRoute(
     "Every grant and withdrawal of the person's consents, latest given first (an audited read)",
     400,

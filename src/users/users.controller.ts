@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../common/api-docs';
 import { CurrentUser, Principal, Roles } from '../common/auth.decorators';
@@ -40,7 +40,6 @@ export class UsersController {
   // Declared before ':id' so that "directory" is not taken for an id.
   @Get('directory')
   @Roles(...CASE_STAFF)
-  @Header('Cache-Control', 'no-store')
   @ApiRoute('Active staff (admin, supervisor, caseworker) by name: id, display name and role')
   @ApiOkResponse({ type: StaffDirectoryView })
   directory(@CurrentUser() actor: Principal): Promise<StaffDirectoryView> {
