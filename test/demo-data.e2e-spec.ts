@@ -1,6 +1,8 @@
 import { Client } from 'pg';
 import { seedDemo } from '../src/cli/demo-seed';
-import { API, createTestApp, type TestApp } from './support/app';
+import { ReportCompaction } from '../src/reports/report-compaction';
+import { API, createTestApp, loginAs, type TestApp } from './support/app';
+import { figuresFromApi, figuresFromSource } from './support/report-truth';
 
 /**
  * The demo data on a database of its own (the worker's database holds other specs' people, some
@@ -107,6 +109,45 @@ describe('Demo data: the Laukkaing story', () => {
   it('refuses to load into a production deployment', async () => {
     const production = { get: () => ({ env: 'production' }) } as unknown as Parameters<typeof seedDemo>[0];
     await expect(seedDemo(production)).rejects.toThrow(/refused in production/);
+  });
+
+  describe("the reports' read model", () => {
+    const agree = async () => {
+      const admin = await loginAs(t, 'admin');
+      expect(await figuresFromApi(t, admin)).toEqual(await figuresFromSource(t));
+    };
+
+    it('agrees with the source tables after the whole story was written through the services', agree);
+
+    it('still agrees after edits the story does not make: a new nationality, an erasure, a deleted notification, a folded ledger', async () => {
+      const [departed] = (await t.db.query(
+        `SELECT p.id FROM people p JOIN person_nationalities pn ON pn.person_id = p.id
+          WHERE p.departed_at IS NOT NULL AND pn.nationality_code = 'PHL' LIMIT 1`,
+      )) as { id: string }[];
+      const admin = await loginAs(t, 'admin');
+      const person = await t.http().get(`${API}/people/${departed.id}`).set(admin.auth);
+      const dual = await t
+        .http()
+        .patch(`${API}/people/${departed.id}`)
+        .set(admin.auth)
+        .set('If-Match', person.headers.etag)
+        .send({ nationalities: [{ code: 'PHL', verified: true }, { code: 'USA' }] });
+      expect(dual.status).toBe(200);
+      const [open] = (await t.db.query(
+        `SELECT id FROM people WHERE status = 'consular_notified' AND erased_at IS NULL LIMIT 1`,
+      )) as { id: string }[];
+      expect((await t.http().delete(`${API}/people/${open.id}`).set(admin.auth)).status).toBe(204);
+      await t.db.query(
+        `DELETE FROM consular_notifications WHERE id = (SELECT id FROM consular_notifications
+          WHERE identity_verified_at IS NOT NULL ORDER BY notified_at LIMIT 1)`,
+      );
+      await agree();
+      const folded = (await t.db.query('SELECT count(*)::int AS n FROM report_caseload')) as { n: number }[];
+      await t.app.get(ReportCompaction).fold();
+      const after = (await t.db.query('SELECT count(*)::int AS n FROM report_caseload')) as { n: number }[];
+      expect(after[0].n).toBeLessThan(folded[0].n);
+      await agree();
+    });
   });
 
   it('a second load changes nothing', async () => {

@@ -13,6 +13,8 @@ export const ADVISORY_LOCKS = {
   bootstrapAdmin: 7_426_002,
   /** Changes to the set of active admins (the last one may not go). */
   adminSet: 7_426_003,
+  /** Folding the caseload ledger (one instance at a time; a second would only wait to find nothing). */
+  reportCompaction: 7_426_004,
 } as const;
 
 export type AdvisoryLock = keyof typeof ADVISORY_LOCKS;

@@ -1,8 +1,9 @@
-import type { CaseloadGroup, Dimension } from './dto/report-queries.dto';
+import type { Dimension } from './dto/report-queries.dto';
 
 /**
- * Reports are the one read model allowed to read across features' tables (DESIGN.md §6): they only
- * count, in PostgreSQL, and never load a person into the app.
+ * Reports count from their read model (`report_departures`, `report_cases`, `report_caseload`; see
+ * migration ReportReadModel), which the database keeps current in the transaction of every write that
+ * moves a figure. They only count, in PostgreSQL, and never load a person into the app.
  */
 
 /** Parameters of one statement, bound in order. */
@@ -14,49 +15,52 @@ export class Params {
   }
 }
 
-/** A grouping: the key of each row from a departed person `d` (and `pn`, their nationality row). */
+/** A grouping: the key of each row of `report_departures d`. */
 export const DIMENSION_KEY: Record<Dimension, string> = {
-  nationality: 'pn.nationality_code::text',
+  nationality: 'd.nationality',
   compound: `coalesce(d.compound_id::text, 'unknown')`,
-  month: `to_char(d.departed_at AT TIME ZONE 'UTC', 'YYYY-MM')`,
+  month: `to_char(d.departed_on, 'YYYY-MM')`,
   sex: 'd.sex',
-  // Age at departure; an erased record keeps the band frozen at its erasure (taken at departure).
-  ageBand:
-    'sr_age_band(d.date_of_birth, d.estimated_age, d.created_at, d.departed_at, d.age_band_at_erasure)',
+  // Age at departure, computed when the person departed (frozen at erasure for an erased record).
+  ageBand: 'd.age_band',
 };
 
-/** The people the figures are about: departed in the range, of the audience's nationalities. */
-export function departedSql(
-  p: Params,
-  range: { from?: string; to?: string },
-  nationalities: string[] | null,
-) {
-  const where = ['p.departed_at IS NOT NULL'];
-  if (range.from) where.push(`p.departed_at >= ${p.bind(range.from)}::date`);
-  if (range.to) where.push(`p.departed_at < ${p.bind(range.to)}::date + 1`);
-  if (nationalities) where.push(ofNationalities(p, 'p', nationalities));
-  return `SELECT p.id, p.compound_id, p.sex, p.departed_at, p.date_of_birth, p.estimated_age, p.created_at,
-                 p.age_band_at_erasure
-            FROM people p WHERE ${where.join(' AND ')}`;
+/** Departure days (UTC) in the range, the whole `to` day included. */
+export function departedIn(p: Params, range: { from?: string; to?: string }): string[] {
+  const where: string[] = [];
+  if (range.from) where.push(`d.departed_on >= ${p.bind(range.from)}::date`);
+  if (range.to) where.push(`d.departed_on <= ${p.bind(range.to)}::date`);
+  return where;
 }
-
-export const ofNationalities = (p: Params, alias: string, nationalities: string[]) =>
-  `EXISTS (SELECT 1 FROM person_nationalities x WHERE x.person_id = ${alias}.id
-            AND x.nationality_code = ANY(${p.bind(nationalities)}::text[]))`;
 
 /**
- * The join that gives the nationality dimension its rows: a dual national is in each of their
- * nationalities' rows (once in the totals, counted by distinct id); an embassy sees its own rows only.
+ * Which rows of `report_departures d` to count, and how, so that each person counts once in a
+ * figure about people and a dual national once in each of their nationalities' cells:
+ * - an audience limited to some nationalities (an embassy) counts the distinct people holding one of
+ *   them, and sees only those nationalities' cells;
+ * - otherwise, without the nationality dimension, the one `first` row of each person;
+ * - with it (as `natKey`), every nationality row in the cells, and the `first` rows in the figures
+ *   grouped without it (the total, the other dimension's margins). People with no nationality are
+ *   not in a nationality breakdown, nor in its total.
  */
-export function nationalityJoin(p: Params, nationalities: string[] | null): string {
-  return `JOIN person_nationalities pn ON pn.person_id = d.id${
-    nationalities ? ` AND pn.nationality_code = ANY(${p.bind(nationalities)}::text[])` : ''
-  }`;
+export function departureCounting(
+  p: Params,
+  nationalities: string[] | null,
+  natKey: string | null,
+): { where: string; count: string } {
+  if (nationalities) {
+    return {
+      where: `d.nationality = ANY(${p.bind(nationalities)}::text[])`,
+      count: 'count(DISTINCT d.person_id)::int',
+    };
+  }
+  if (!natKey) return { where: 'd.first', count: 'count(*)::int' };
+  return {
+    where: 'd.nationality IS NOT NULL',
+    count: `(CASE WHEN GROUPING(${natKey}) = 1 THEN count(*) FILTER (WHERE d.first) ELSE count(*) END)::int`,
+  };
 }
 
-/** Open cases (not closed) as of now, by status, nationality or compound. */
-export const CASELOAD_KEY: Record<Exclude<CaseloadGroup, 'overdueStage'>, string> = {
-  status: 'd.status',
-  nationality: 'pn.nationality_code::text',
-  compound: `coalesce(d.compound_id::text, 'unknown')`,
-};
+/** Cases of `report_cases` or `report_caseload` (as `alias`) holding one of the audience's nationalities. */
+export const ofNationalities = (p: Params, alias: string, nationalities: string[]) =>
+  `${alias}.nationalities && ${p.bind(nationalities)}::text[]`;

@@ -5,14 +5,7 @@ import { overdueSql } from '../people/workflow/stage-clocks';
 import type { OneWayTable } from './disclosure/suppression';
 import type { TwoWayTable } from './disclosure/two-way';
 import type { CaseloadGroup, Dimension } from './dto/report-queries.dto';
-import {
-  CASELOAD_KEY,
-  departedSql,
-  DIMENSION_KEY,
-  nationalityJoin,
-  ofNationalities,
-  Params,
-} from './report-sql';
+import { departedIn, departureCounting, DIMENSION_KEY, ofNationalities, Params } from './report-sql';
 
 export interface Range {
   from?: string;
@@ -30,11 +23,7 @@ function toOneWay(rows: GroupRow[]): OneWayTable {
   return { cells: rows.filter((r) => r.key !== null).map((r) => ({ key: r.key!, count: r.count })), total };
 }
 
-/** A dual national is two rows of the nationality join: count people, not rows, where it applies. */
-const counted = (dimensions: string[]) =>
-  dimensions.includes('nationality') ? 'count(DISTINCT d.id)::int' : 'count(*)::int';
-
-/** The counting statements of the reports (the read model; see report-sql.ts). */
+/** The counting statements of the reports, over their read model (see report-sql.ts). */
 @Injectable()
 export class ReportsRepository {
   async repatriations(
@@ -44,12 +33,11 @@ export class ReportsRepository {
     nationalities: string[] | null,
   ): Promise<OneWayTable> {
     const p = new Params();
-    const people = departedSql(p, range, nationalities);
-    const join = dimension === 'nationality' ? nationalityJoin(p, nationalities) : '';
     const key = DIMENSION_KEY[dimension];
+    const { where, count } = departureCounting(p, nationalities, dimension === 'nationality' ? key : null);
     const rows = (await m.query(
-      `WITH d AS MATERIALIZED (${people})
-       SELECT ${key} AS key, ${counted([dimension])} AS count FROM d ${join}
+      `SELECT ${key} AS key, ${count} AS count FROM report_departures d
+        WHERE ${[where, ...departedIn(p, range)].join(' AND ')}
         GROUP BY GROUPING SETS ((${key}), ())`,
       p.values,
     )) as GroupRow[];
@@ -64,13 +52,12 @@ export class ReportsRepository {
     nationalities: string[] | null,
   ): Promise<Omit<TwoWayTable, 'rowKeys' | 'columnKeys'> & { rowKeys: string[]; columnKeys: string[] }> {
     const p = new Params();
-    const people = departedSql(p, range, nationalities);
-    const join = rows === 'nationality' || columns === 'nationality' ? nationalityJoin(p, nationalities) : '';
     const [r, c] = [DIMENSION_KEY[rows], DIMENSION_KEY[columns]];
+    const natKey = rows === 'nationality' ? r : columns === 'nationality' ? c : null;
+    const { where, count } = departureCounting(p, nationalities, natKey);
     const found = (await m.query(
-      `WITH d AS MATERIALIZED (${people})
-       SELECT ${r} AS r, ${c} AS c, GROUPING(${r}) AS no_r, GROUPING(${c}) AS no_c, ${counted([rows, columns])} AS count
-         FROM d ${join}
+      `SELECT ${r} AS r, ${c} AS c, GROUPING(${r}) AS no_r, GROUPING(${c}) AS no_c, ${count} AS count
+         FROM report_departures d WHERE ${[where, ...departedIn(p, range)].join(' AND ')}
         GROUP BY GROUPING SETS ((${r}, ${c}), (${r}), (${c}), ())`,
       p.values,
     )) as { r: string | null; c: string | null; no_r: number; no_c: number; count: number }[];
@@ -89,7 +76,11 @@ export class ReportsRepository {
     return { rowKeys, columnKeys, counts, rowTotals, columnTotals, total };
   }
 
-  /** Open cases now; by stage for the overdue ones. */
+  /**
+   * Open cases now, from the ledger of counts per (status, compound, nationalities); a dual national is
+   * in each of their nationalities' cells and once in the total. Overdue cases by stage come from the
+   * stage clocks over `report_cases`.
+   */
   async caseload(
     m: EntityManager,
     group: CaseloadGroup,
@@ -97,18 +88,41 @@ export class ReportsRepository {
     targets: Readonly<Record<StageWithTarget, number>>,
   ): Promise<OneWayTable> {
     const p = new Params();
-    const where = [`p.status <> 'closed'`];
-    if (nationalities) where.push(ofNationalities(p, 'p', nationalities));
-    if (group === 'overdueStage') where.push(overdueSql('p', targets, (v) => p.bind(v)));
-    const key = group === 'overdueStage' ? 'd.status' : CASELOAD_KEY[group];
-    const join = group === 'nationality' ? nationalityJoin(p, nationalities) : '';
-    const rows = (await m.query(
-      `WITH d AS MATERIALIZED (SELECT p.id, p.status, p.compound_id FROM people p WHERE ${where.join(' AND ')})
-       SELECT ${key} AS key, ${counted([group])} AS count FROM d ${join}
-        GROUP BY GROUPING SETS ((${key}), ())`,
-      p.values,
-    )) as GroupRow[];
-    return toOneWay(rows);
+    if (group === 'overdueStage') {
+      const where = [overdueSql('f', targets, (v) => p.bind(v), 'f.notification_consent')];
+      if (nationalities) where.push(ofNationalities(p, 'f', nationalities));
+      return toOneWay(
+        (await m.query(
+          `SELECT f.status AS key, count(*)::int AS count FROM report_cases f WHERE ${where.join(' AND ')}
+            GROUP BY GROUPING SETS ((f.status), ())`,
+          p.values,
+        )) as GroupRow[],
+      );
+    }
+    const where = [`c.status <> 'closed'`];
+    if (nationalities) where.push(ofNationalities(p, 'c', nationalities));
+    const open = `FROM report_caseload c WHERE ${where.join(' AND ')}`;
+    if (group !== 'nationality') {
+      const key = group === 'status' ? 'c.status' : `coalesce(c.compound_id::text, 'unknown')`;
+      return toOneWay(
+        (await m.query(
+          `SELECT ${key} AS key, sum(c.people)::int AS count ${open}
+            GROUP BY GROUPING SETS ((${key}), ()) HAVING sum(c.people) > 0 OR GROUPING(${key}) = 1`,
+          p.values,
+        )) as GroupRow[],
+      );
+    }
+    const shown = nationalities ? `WHERE n.code = ANY(${p.bind(nationalities)}::text[])` : '';
+    return toOneWay(
+      (await m.query(
+        `SELECT n.code AS key, sum(c.people)::int AS count
+           FROM (SELECT c.* ${open}) c CROSS JOIN unnest(c.nationalities) n(code) ${shown}
+          GROUP BY n.code HAVING sum(c.people) > 0
+         UNION ALL
+         SELECT NULL, coalesce(sum(c.people), 0)::int ${open} AND cardinality(c.nationalities) > 0`,
+        p.values,
+      )) as GroupRow[],
+    );
   }
 
   /**
@@ -122,28 +136,26 @@ export class ReportsRepository {
     nationalities: string[] | null,
   ): Promise<{ metric: string; median: number | null; p90: number | null; cases: number }[]> {
     const p = new Params();
-    const inRange = (column: string) =>
-      [
-        range.from ? `${column} >= ${p.bind(range.from)}::date` : 'TRUE',
-        range.to ? `${column} < ${p.bind(range.to)}::date + 1` : 'TRUE',
+    const scope = nationalities ? `AND ${ofNationalities(p, 'f', nationalities)}` : '';
+    const figures = (metric: string, later: string, earlier: string) => {
+      const inRange = [
+        `${later} IS NOT NULL`,
+        range.from ? `${later} >= ${p.bind(range.from)}::date` : 'TRUE',
+        range.to ? `${later} < ${p.bind(range.to)}::date + 1` : 'TRUE',
       ].join(' AND ');
-    const scope = nationalities ? `AND ${ofNationalities(p, 'p', nationalities)}` : '';
-    const hours = (later: string, earlier: string) => `extract(epoch FROM ${later} - ${earlier}) / 3600`;
-    const figures = (metric: string, from: string, later: string, earlier: string) => `
+      return `
       SELECT '${metric}' AS metric, percentile_cont(0.5) WITHIN GROUP (ORDER BY h) AS median,
              percentile_cont(0.9) WITHIN GROUP (ORDER BY h) AS p90, count(*)::int AS cases
-        FROM (SELECT ${hours(later, earlier)} AS h ${from} AND ${inRange(later)} ${scope}) x WHERE h >= 0`;
+        FROM (SELECT extract(epoch FROM ${later} - ${earlier}) / 3600 AS h FROM report_cases f
+               WHERE ${inRange} ${scope}) x
+       WHERE h >= 0`;
+    };
     return (await m.query(
-      `WITH first_notice AS MATERIALIZED (
-         SELECT DISTINCT ON (n.person_id) n.person_id, n.notified_at,
-                (SELECT min(v.identity_verified_at) FROM consular_notifications v
-                  WHERE v.person_id = n.person_id AND v.identity_verified_at >= n.notified_at) AS verified_at
-           FROM consular_notifications n ORDER BY n.person_id, n.notified_at)
-       ${figures('rescue_to_notification', 'FROM first_notice f JOIN people p ON p.id = f.person_id WHERE TRUE', 'f.notified_at', 'p.rescued_at')}
-       UNION ALL
-       ${figures('notification_to_identity_verified', 'FROM first_notice f JOIN people p ON p.id = f.person_id WHERE f.verified_at IS NOT NULL', 'f.verified_at', 'f.notified_at')}
-       UNION ALL
-       ${figures('rescue_to_departure', 'FROM people p WHERE p.departed_at IS NOT NULL', 'p.departed_at', 'p.rescued_at')}`,
+      [
+        figures('rescue_to_notification', 'f.notified_at', 'f.rescued_at'),
+        figures('notification_to_identity_verified', 'f.verified_at', 'f.notified_at'),
+        figures('rescue_to_departure', 'f.departed_at', 'f.rescued_at'),
+      ].join(' UNION ALL '),
       p.values,
     )) as { metric: string; median: number | null; p90: number | null; cases: number }[];
   }

@@ -15,16 +15,23 @@ export interface StageClock {
   extra: string;
 }
 
+/**
+ * Whether the person consents to a consular notification now: read from `consents` by default; the
+ * reports' read model holds it as a column (`report_cases.notification_consent`).
+ */
+const consentsNow = (alias: string) => consentGrantedSql(alias, 'consular_notification');
+
 /** Each stage's clock as SQL pieces, for queries that walk the stages one by one (oldest overdue first). */
 export function stageClocks(
   alias: string,
   targets: Readonly<Record<StageWithTarget, number>>,
   bind: Bind,
+  consent = consentsNow(alias),
 ): StageClock[] {
   return (Object.entries(targets) as [StageWithTarget, number][]).map(([stage, hours]) => ({
     stage,
     target: `make_interval(secs => ${bind(hours * 3600)}::double precision)`,
-    extra: stage === 'presumed_victim' ? ` AND ${consentGrantedSql(alias, 'consular_notification')}` : '',
+    extra: stage === 'presumed_victim' ? ` AND ${consent}` : '',
   }));
 }
 
@@ -33,8 +40,9 @@ export function overdueSql(
   alias: string,
   targets: Readonly<Record<StageWithTarget, number>>,
   bind: Bind,
+  consent = consentsNow(alias),
 ): string {
-  const parts = stageClocks(alias, targets, bind).map(
+  const parts = stageClocks(alias, targets, bind, consent).map(
     (s) => `(${alias}.status = '${s.stage}' AND ${alias}.status_since < now() - ${s.target}${s.extra})`,
   );
   return `(${parts.join(' OR ')})`;

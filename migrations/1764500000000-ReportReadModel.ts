@@ -1,0 +1,201 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The reports' read model, kept current by the database in the transaction of every write that moves a
+ * figure, so no write path can forget it (intake, edits, transitions, handovers, consents, consular
+ * notifications, erasure):
+ *
+ * - `report_departures`: one row per departed person and nationality (one row with a NULL nationality
+ *   for a person who has none), with the departure day (UTC) and the age band at departure computed
+ *   once. `first` marks one row per person, so a total counts a dual national once. At 1,000,000 people
+ *   the repatriation reports read this narrow, pre-joined table instead of joining people to their
+ *   nationalities and computing an age band per row.
+ * - `report_cases`: one row per person with what timeliness and the stage clocks read (first consular
+ *   notification, first identity verification after it, departure, current status and since when, the
+ *   current consent to consular notification), and the sorted set of nationalities.
+ * - `report_caseload`: counts of cases per (status, compound, nationalities), as a ledger of signed
+ *   deltas: a write only appends (it never waits for another transaction's lock on a shared counter,
+ *   and two writers can never deadlock on one), and `sr_report_fold()` (run by `ReportCompaction` now
+ *   and then) folds it into one row per key. A sum over the ledger is exact at every moment.
+ *
+ * `sr_report_refresh(ids)` recomputes the rows of the given people from the source tables; statement
+ * triggers call it once per statement with every person the statement touched (a 1,000-person handover
+ * is one call). The rules it copies (the age band, the current consent) are the SQL functions and
+ * expressions the app already uses: `sr_age_band`, and the latest consent by given_at, recorded_at, id.
+ */
+export class ReportReadModel1764500000000 implements MigrationInterface {
+  name = 'ReportReadModel1764500000000';
+
+  public async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE report_departures (
+        person_id uuid NOT NULL,
+        departed_on date NOT NULL,
+        nationality text,
+        first boolean NOT NULL,
+        compound_id uuid,
+        sex text NOT NULL,
+        age_band text NOT NULL
+      )`);
+    await q.query(`CREATE INDEX report_departures_person_idx ON report_departures (person_id)`);
+    // Index-only scans for a range of days: every column a report groups by rides in the index.
+    await q.query(`CREATE INDEX report_departures_day_idx ON report_departures (departed_on)
+      INCLUDE (nationality, first, compound_id, sex, age_band)`);
+
+    await q.query(`
+      CREATE TABLE report_cases (
+        person_id uuid PRIMARY KEY,
+        nationalities text[] NOT NULL,
+        status text NOT NULL,
+        status_since timestamptz(3) NOT NULL,
+        notification_consent boolean NOT NULL,
+        compound_id uuid,
+        rescued_at timestamptz(3) NOT NULL,
+        notified_at timestamptz(3),
+        verified_at timestamptz(3),
+        departed_at timestamptz(3)
+      )`);
+    await q.query(`CREATE INDEX report_cases_notified_idx ON report_cases (notified_at)
+      INCLUDE (rescued_at, nationalities) WHERE notified_at IS NOT NULL`);
+    await q.query(`CREATE INDEX report_cases_verified_idx ON report_cases (verified_at)
+      INCLUDE (notified_at, nationalities) WHERE verified_at IS NOT NULL`);
+    await q.query(`CREATE INDEX report_cases_departed_idx ON report_cases (departed_at)
+      INCLUDE (rescued_at, nationalities) WHERE departed_at IS NOT NULL`);
+    await q.query(`CREATE INDEX report_cases_stage_idx ON report_cases (status, status_since)
+      INCLUDE (notification_consent, nationalities)`);
+
+    await q.query(`
+      CREATE TABLE report_caseload (
+        status text NOT NULL,
+        compound_id uuid,
+        nationalities text[] NOT NULL,
+        people integer NOT NULL
+      )`);
+
+    await q.query(`
+      CREATE FUNCTION sr_report_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        IF cardinality(ids) = 0 THEN RETURN; END IF;
+        -- The ids as a relation joined by index, not "= ANY(ids)", which would test each row against
+        -- the whole array: a refresh of every person would be quadratic.
+        DELETE FROM report_departures d USING unnest(ids) i(id) WHERE d.person_id = i.id;
+        INSERT INTO report_departures (person_id, departed_on, nationality, first, compound_id, sex, age_band)
+        SELECT p.id, (p.departed_at AT TIME ZONE 'UTC')::date, pn.nationality_code::text,
+               pn.nationality_code IS NULL OR pn.nationality_code = (
+                 SELECT min(x.nationality_code) FROM person_nationalities x WHERE x.person_id = p.id),
+               p.compound_id, p.sex,
+               sr_age_band(p.date_of_birth, p.estimated_age, p.created_at, p.departed_at, p.age_band_at_erasure)
+          FROM unnest(ids) i(id) JOIN people p ON p.id = i.id
+          LEFT JOIN person_nationalities pn ON pn.person_id = p.id
+         WHERE p.departed_at IS NOT NULL;
+
+        WITH gone AS (DELETE FROM report_cases f USING unnest(ids) i(id) WHERE f.person_id = i.id
+                      RETURNING f.status, f.compound_id, f.nationalities)
+        INSERT INTO report_caseload (status, compound_id, nationalities, people)
+        SELECT status, compound_id, nationalities, -count(*)::int FROM gone GROUP BY 1, 2, 3;
+
+        WITH fresh AS (
+          INSERT INTO report_cases (person_id, nationalities, status, status_since, notification_consent,
+                                    compound_id, rescued_at, notified_at, verified_at, departed_at)
+          SELECT p.id,
+                 ARRAY(SELECT pn.nationality_code::text FROM person_nationalities pn
+                        WHERE pn.person_id = p.id ORDER BY 1),
+                 p.status, p.status_since,
+                 coalesce((SELECT c.granted FROM consents c
+                            WHERE c.person_id = p.id AND c.type = 'consular_notification'
+                            ORDER BY c.given_at DESC, c.recorded_at DESC, c.id DESC LIMIT 1), false),
+                 p.compound_id, p.rescued_at, n.notified_at,
+                 (SELECT min(v.identity_verified_at) FROM consular_notifications v
+                   WHERE v.person_id = p.id AND v.identity_verified_at >= n.notified_at),
+                 p.departed_at
+            FROM unnest(ids) i(id) JOIN people p ON p.id = i.id
+            LEFT JOIN LATERAL (SELECT min(c.notified_at) AS notified_at FROM consular_notifications c
+                                WHERE c.person_id = p.id) n ON TRUE
+          RETURNING status, compound_id, nationalities)
+        INSERT INTO report_caseload (status, compound_id, nationalities, people)
+        SELECT status, compound_id, nationalities, count(*)::int FROM fresh GROUP BY 1, 2, 3;
+      END $$`);
+
+    // Folds the ledger to one row per key; answers how many rows it took. Exact under concurrent
+    // writes: it deletes the rows its snapshot sees and writes back their sums in one statement, and
+    // rows appended meanwhile by other transactions are outside that snapshot, so they stay.
+    await q.query(`
+      CREATE FUNCTION sr_report_fold() RETURNS integer LANGUAGE sql AS $$
+        WITH taken AS (DELETE FROM report_caseload RETURNING *),
+             kept AS (INSERT INTO report_caseload (status, compound_id, nationalities, people)
+                      SELECT status, compound_id, nationalities, sum(people)::int FROM taken
+                       GROUP BY 1, 2, 3 HAVING sum(people) <> 0)
+        SELECT count(*)::int FROM taken
+      $$`);
+
+    // One function per source table: each knows its transition tables and which changes matter.
+    await q.query(`
+      CREATE FUNCTION sr_report_people_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          PERFORM sr_report_refresh(ARRAY(SELECT id FROM new_rows));
+        ELSIF TG_OP = 'DELETE' THEN
+          PERFORM sr_report_refresh(ARRAY(SELECT id FROM old_rows));
+        ELSE
+          PERFORM sr_report_refresh(ARRAY(
+            SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+             WHERE (n.status, n.status_since, n.compound_id, n.sex, n.date_of_birth, n.estimated_age,
+                    n.age_band_at_erasure, n.departed_at, n.rescued_at, n.created_at)
+                   IS DISTINCT FROM
+                   (o.status, o.status_since, o.compound_id, o.sex, o.date_of_birth, o.estimated_age,
+                    o.age_band_at_erasure, o.departed_at, o.rescued_at, o.created_at)));
+        END IF;
+        RETURN NULL;
+      END $$`);
+    await q.query(`
+      CREATE FUNCTION sr_report_person_rows_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          PERFORM sr_report_refresh(ARRAY(SELECT DISTINCT person_id FROM new_rows));
+        ELSIF TG_OP = 'DELETE' THEN
+          PERFORM sr_report_refresh(ARRAY(SELECT DISTINCT person_id FROM old_rows));
+        ELSE
+          PERFORM sr_report_refresh(ARRAY(SELECT person_id FROM new_rows UNION SELECT person_id FROM old_rows));
+        END IF;
+        RETURN NULL;
+      END $$`);
+
+    await q.query(`CREATE TRIGGER report_people_inserted AFTER INSERT ON people
+      REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION sr_report_people_changed()`);
+    await q.query(`CREATE TRIGGER report_people_updated AFTER UPDATE ON people
+      REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION sr_report_people_changed()`);
+    await q.query(`CREATE TRIGGER report_people_deleted AFTER DELETE ON people
+      REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION sr_report_people_changed()`);
+    for (const table of ['person_nationalities', 'consents', 'consular_notifications']) {
+      await q.query(`CREATE TRIGGER report_${table}_inserted AFTER INSERT ON ${table}
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION sr_report_person_rows_changed()`);
+      await q.query(`CREATE TRIGGER report_${table}_updated AFTER UPDATE ON ${table}
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION sr_report_person_rows_changed()`);
+      await q.query(`CREATE TRIGGER report_${table}_deleted AFTER DELETE ON ${table}
+        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION sr_report_person_rows_changed()`);
+    }
+
+    // What is already there: every person once, then the ledger folded to one row per key.
+    await q.query(`SELECT sr_report_refresh(ARRAY(SELECT id FROM people))`);
+    await q.query(`SELECT sr_report_fold()`);
+  }
+
+  public async down(q: QueryRunner): Promise<void> {
+    for (const table of ['person_nationalities', 'consents', 'consular_notifications']) {
+      for (const op of ['inserted', 'updated', 'deleted']) {
+        await q.query(`DROP TRIGGER report_${table}_${op} ON ${table}`);
+      }
+    }
+    for (const op of ['inserted', 'updated', 'deleted'])
+      await q.query(`DROP TRIGGER report_people_${op} ON people`);
+    await q.query(`DROP FUNCTION sr_report_person_rows_changed()`);
+    await q.query(`DROP FUNCTION sr_report_people_changed()`);
+    await q.query(`DROP FUNCTION sr_report_fold()`);
+    await q.query(`DROP FUNCTION sr_report_refresh(uuid[])`);
+    await q.query(`DROP TABLE report_caseload`);
+    await q.query(`DROP TABLE report_cases`);
+    await q.query(`DROP TABLE report_departures`);
+  }
+}
