@@ -65,7 +65,8 @@ export function dataStatements(queries: RecordedQuery[]): RecordedQuery[] {
   return queries.filter(
     (q) =>
       !/^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)\b/i.test(q.sql) &&
-      !/audit_entries|pg_advisory|\bauth_sessions\b|idempotency_keys/i.test(q.sql),
+      // The guard checks the login (auth_sessions) and reads the user with their nationalities.
+      !/audit_entries|pg_advisory|\bauth_sessions\b|\buser_nationalities\b|idempotency_keys/i.test(q.sql),
   );
 }
 

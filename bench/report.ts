@@ -51,13 +51,15 @@ function judgeList(result: ScenarioResult, base: ScenarioResult | undefined, flo
 }
 
 /**
- * Reports are judged against their best raw SQL: the faster of the app's own statements and the SQL
- * written for the same figures in best-sql.ts. They count over many people, where a sequential scan may
- * be the best plan, so only time is judged.
+ * Reports are judged against their best raw SQL over the source tables (people, their nationalities,
+ * consents, notifications): the SQL written for the same figures in best-sql.ts, which is what
+ * PostgreSQL can do without the reports' read model. The app's own statements over that read model are
+ * replayed beside it (the `sql` column), so what the API adds on top of them shows too. Reports count
+ * over many people, where a sequential scan may be the best plan, so only time is judged.
  */
 function judgeReport(result: ScenarioResult): Verdict {
   const failures: string[] = [];
-  const bestMs = Math.min(result.sql.median, result.best?.sql.median ?? Infinity);
+  const bestMs = result.best?.sql.median ?? result.sql.median;
   const limitMs = REPORT_RATIO * bestMs + REPORT_SLACK_MS;
   if (result.api.median > limitMs) failures.push(`api > ${REPORT_RATIO} × best sql + ${REPORT_SLACK_MS} ms`);
   if (result.api.median >= REPORT_MAX_MS) failures.push(`api ≥ ${REPORT_MAX_MS} ms`);

@@ -204,7 +204,10 @@ async function sameFigures(
   const same = app.length === ours.length && app.every((line, i) => line === ours[i]);
   if (!same) {
     const diff = app.filter((l) => !ours.includes(l)).slice(0, 5);
-    console.log(`  ${scenario.name}: the best SQL's figures differ from the app's, e.g. ${diff.join(', ')}`);
+    const statement = counting.sql.replace(/\s+/g, ' ').slice(0, 120);
+    console.log(
+      `  ${scenario.name}: the best SQL's figures differ from the app's (${statement}…), e.g. ${diff.join(', ')}`,
+    );
   }
   return same;
 }

@@ -34,30 +34,38 @@ export function departedIn(p: Params, range: { from?: string; to?: string }): st
 }
 
 /**
- * Which rows of `report_departures d` to count, and how, so that each person counts once in a
- * figure about people and a dual national once in each of their nationalities' cells:
+ * Where and how to count departures, so that each person counts once in a figure about people and a
+ * dual national once in each of their nationalities' cells:
  * - an audience limited to some nationalities (an embassy) counts the distinct people holding one of
- *   them, and sees only those nationalities' cells;
- * - otherwise, without the nationality dimension, the one `first` row of each person;
- * - with it (as `natKey`), every nationality row in the cells, and the `first` rows in the figures
- *   grouped without it (the total, the other dimension's margins). People with no nationality are
- *   not in a nationality breakdown, nor in its total.
+ *   them in `report_departures`, and sees only those nationalities' cells;
+ * - the figures of everyone by nationality and month only come from the day ledger
+ *   (`report_departure_days`: a few dozen rows a day however many people left);
+ * - any other grouping counts `report_departures`: without the nationality dimension the one `first`
+ *   row of each person; with it (as `natKey`), every nationality row in the cells and the `first` rows
+ *   in the figures grouped without it (the total, the other dimension's margins). People with no
+ *   nationality are not in a nationality breakdown, nor in its total.
  */
 export function departureCounting(
   p: Params,
   nationalities: string[] | null,
-  natKey: string | null,
-): { where: string; count: string } {
+  dimensions: Dimension[],
+): { from: string; where: string[]; count: string } {
   if (nationalities) {
     return {
-      where: `d.nationality = ANY(${p.bind(nationalities)}::text[])`,
+      from: 'report_departures d',
+      where: [`d.nationality = ANY(${p.bind(nationalities)}::text[])`],
       count: 'count(DISTINCT d.person_id)::int',
     };
   }
-  if (!natKey) return { where: 'd.first', count: 'count(*)::int' };
+  const perDay = dimensions.every((d) => d === 'nationality' || d === 'month');
+  const from = perDay ? 'report_departure_days d' : 'report_departures d';
+  const rows = perDay ? 'sum(d.people)' : 'count(*)';
+  const firsts = perDay ? 'sum(d.firsts)' : 'count(*) FILTER (WHERE d.first)';
+  if (!dimensions.includes('nationality')) return { from, where: [], count: `${firsts}::int` };
   return {
-    where: 'd.nationality IS NOT NULL',
-    count: `(CASE WHEN GROUPING(${natKey}) = 1 THEN count(*) FILTER (WHERE d.first) ELSE count(*) END)::int`,
+    from,
+    where: ['d.nationality IS NOT NULL'],
+    count: `(CASE WHEN GROUPING(${DIMENSION_KEY.nationality}) = 1 THEN ${firsts} ELSE ${rows} END)::int`,
   };
 }
 

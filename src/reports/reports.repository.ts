@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { StageWithTarget } from '../config/stage-targets';
-import { overdueSql } from '../people/workflow/stage-clocks';
+import { overdueSql, stageClocks } from '../people/workflow/stage-clocks';
 import type { OneWayTable } from './disclosure/suppression';
 import type { TwoWayTable } from './disclosure/two-way';
 import type { CaseloadGroup, Dimension } from './dto/report-queries.dto';
@@ -34,11 +34,12 @@ export class ReportsRepository {
   ): Promise<OneWayTable> {
     const p = new Params();
     const key = DIMENSION_KEY[dimension];
-    const { where, count } = departureCounting(p, nationalities, dimension === 'nationality' ? key : null);
+    const { from, where, count } = departureCounting(p, nationalities, [dimension]);
+    // A key whose ledger rows sum to nothing (until the next fold) is no row, as when counting people.
     const rows = (await m.query(
-      `SELECT ${key} AS key, ${count} AS count FROM report_departures d
-        WHERE ${[where, ...departedIn(p, range)].join(' AND ')}
-        GROUP BY GROUPING SETS ((${key}), ())`,
+      `SELECT ${key} AS key, ${count} AS count FROM ${from}
+        WHERE ${['TRUE', ...where, ...departedIn(p, range)].join(' AND ')}
+        GROUP BY GROUPING SETS ((${key}), ()) HAVING ${count} > 0 OR GROUPING(${key}) = 1`,
       p.values,
     )) as GroupRow[];
     return toOneWay(rows);
@@ -53,12 +54,12 @@ export class ReportsRepository {
   ): Promise<Omit<TwoWayTable, 'rowKeys' | 'columnKeys'> & { rowKeys: string[]; columnKeys: string[] }> {
     const p = new Params();
     const [r, c] = [DIMENSION_KEY[rows], DIMENSION_KEY[columns]];
-    const natKey = rows === 'nationality' ? r : columns === 'nationality' ? c : null;
-    const { where, count } = departureCounting(p, nationalities, natKey);
+    const { from, where, count } = departureCounting(p, nationalities, [rows, columns]);
     const found = (await m.query(
       `SELECT ${r} AS r, ${c} AS c, GROUPING(${r}) AS no_r, GROUPING(${c}) AS no_c, ${count} AS count
-         FROM report_departures d WHERE ${[where, ...departedIn(p, range)].join(' AND ')}
-        GROUP BY GROUPING SETS ((${r}, ${c}), (${r}), (${c}), ())`,
+         FROM ${from} WHERE ${['TRUE', ...where, ...departedIn(p, range)].join(' AND ')}
+        GROUP BY GROUPING SETS ((${r}, ${c}), (${r}), (${c}), ())
+       HAVING ${count} > 0 OR GROUPING(${r}, ${c}) = 3`,
       p.values,
     )) as { r: string | null; c: string | null; no_r: number; no_c: number; count: number }[];
     const rowKeys = [...new Set(found.filter((f) => !f.no_r).map((f) => f.r!))];
@@ -88,17 +89,7 @@ export class ReportsRepository {
     targets: Readonly<Record<StageWithTarget, number>>,
   ): Promise<OneWayTable> {
     const p = new Params();
-    if (group === 'overdueStage') {
-      const where = [overdueSql('f', targets, (v) => p.bind(v), 'f.notification_consent')];
-      if (nationalities) where.push(ofNationalities(p, 'f', nationalities));
-      return toOneWay(
-        (await m.query(
-          `SELECT f.status AS key, count(*)::int AS count FROM report_cases f WHERE ${where.join(' AND ')}
-            GROUP BY GROUPING SETS ((f.status), ())`,
-          p.values,
-        )) as GroupRow[],
-      );
-    }
+    if (group === 'overdueStage') return toOneWay(await this.overdueByStage(m, p, nationalities, targets));
     const where = [`c.status <> 'closed'`];
     if (nationalities) where.push(ofNationalities(p, 'c', nationalities));
     const open = `FROM report_caseload c WHERE ${where.join(' AND ')}`;
@@ -126,9 +117,55 @@ export class ReportsRepository {
   }
 
   /**
+   * Overdue cases per stage now (the stage clocks of people/workflow/stage-clocks.ts: in the status
+   * since before now − the stage's target). An embassy's cases are counted in `report_cases`. Everyone's
+   * come from the ledger of cases per (status, UTC day entered), for the days before the cutoff's day,
+   * plus the cases of the cutoff's own day entered before the cutoff, from `report_cases`.
+   */
+  private async overdueByStage(
+    m: EntityManager,
+    p: Params,
+    nationalities: string[] | null,
+    targets: Readonly<Record<StageWithTarget, number>>,
+  ): Promise<GroupRow[]> {
+    const bind = (v: unknown) => p.bind(v);
+    if (nationalities) {
+      const where = [
+        overdueSql('f', targets, bind, 'f.notification_consent'),
+        ofNationalities(p, 'f', nationalities),
+      ];
+      return (await m.query(
+        `SELECT f.status AS key, count(*)::int AS count FROM report_cases f WHERE ${where.join(' AND ')}
+          GROUP BY GROUPING SETS ((f.status), ())`,
+        p.values,
+      )) as GroupRow[];
+    }
+    const cutoff = (target: string) => `(now() - ${target})`;
+    const cutoffDay = (target: string) => `(${cutoff(target)} AT TIME ZONE 'UTC')::date`;
+    const daysBefore = stageClocks('d', targets, bind, 'd.notification_consent').map(
+      (s) => `(d.status = '${s.stage}' AND d.since_on < ${cutoffDay(s.target)}${s.extra})`,
+    );
+    const cutoffDayItself = stageClocks('f', targets, bind, 'f.notification_consent').map(
+      (
+        s,
+      ) => `(f.status = '${s.stage}' AND f.status_since >= ${cutoffDay(s.target)}::timestamp AT TIME ZONE 'UTC'
+               AND f.status_since < ${cutoff(s.target)}${s.extra})`,
+    );
+    return (await m.query(
+      `SELECT x.status AS key, sum(x.people)::int AS count
+         FROM (SELECT d.status, d.people FROM report_stage_days d WHERE ${daysBefore.join(' OR ')}
+               UNION ALL
+               SELECT f.status, 1 FROM report_cases f WHERE ${cutoffDayItself.join(' OR ')}) x
+        GROUP BY GROUPING SETS ((x.status), ()) HAVING sum(x.people) > 0 OR GROUPING(x.status) = 1`,
+      p.values,
+    )) as GroupRow[];
+  }
+
+  /**
    * Hours between events, per metric, over the cases whose later event falls in the range: rescue →
    * the earliest notification; that notification → the earliest identity verification after it;
-   * rescue → departure. Late records that make an interval negative are left out.
+   * rescue → departure. Late records that make an interval negative are left out. The hours are
+   * kept in `report_cases` as float8, so each metric is one index-only scan and one sort.
    */
   async timeliness(
     m: EntityManager,
@@ -137,24 +174,22 @@ export class ReportsRepository {
   ): Promise<{ metric: string; median: number | null; p90: number | null; cases: number }[]> {
     const p = new Params();
     const scope = nationalities ? `AND ${ofNationalities(p, 'f', nationalities)}` : '';
-    const figures = (metric: string, later: string, earlier: string) => {
+    const figures = (metric: string, at: string, hours: string) => {
       const inRange = [
-        `${later} IS NOT NULL`,
-        range.from ? `${later} >= ${p.bind(range.from)}::date` : 'TRUE',
-        range.to ? `${later} < ${p.bind(range.to)}::date + 1` : 'TRUE',
+        `${at} IS NOT NULL`,
+        range.from ? `${at} >= ${p.bind(range.from)}::date` : 'TRUE',
+        range.to ? `${at} < ${p.bind(range.to)}::date + 1` : 'TRUE',
       ].join(' AND ');
       return `
-      SELECT '${metric}' AS metric, percentile_cont(0.5) WITHIN GROUP (ORDER BY h) AS median,
-             percentile_cont(0.9) WITHIN GROUP (ORDER BY h) AS p90, count(*)::int AS cases
-        FROM (SELECT extract(epoch FROM ${later} - ${earlier}) / 3600 AS h FROM report_cases f
-               WHERE ${inRange} ${scope}) x
-       WHERE h >= 0`;
+      SELECT '${metric}' AS metric, q[1] AS median, q[2] AS p90, cases
+        FROM (SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${hours}) AS q, count(*)::int AS cases
+                FROM report_cases f WHERE ${inRange} AND ${hours} >= 0 ${scope}) x`;
     };
     return (await m.query(
       [
-        figures('rescue_to_notification', 'f.notified_at', 'f.rescued_at'),
-        figures('notification_to_identity_verified', 'f.verified_at', 'f.notified_at'),
-        figures('rescue_to_departure', 'f.departed_at', 'f.rescued_at'),
+        figures('rescue_to_notification', 'f.notified_at', 'f.hours_to_notification'),
+        figures('notification_to_identity_verified', 'f.verified_at', 'f.hours_to_verification'),
+        figures('rescue_to_departure', 'f.departed_at', 'f.hours_to_departure'),
       ].join(' UNION ALL '),
       p.values,
     )) as { metric: string; median: number | null; p90: number | null; cases: number }[];
