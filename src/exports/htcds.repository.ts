@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { allowWorkMemory } from '../database/transactions';
 import type { Group } from './k-anonymity';
 import type { CaseTraits } from './htcds-columns';
 
@@ -10,6 +11,8 @@ import type { CaseTraits } from './htcds-columns';
 @Injectable()
 export class HtcdsRepository {
   async traits(m: EntityManager, from: string, to: string): Promise<Group<CaseTraits>[]> {
+    // The grouping of a year's cases (400,000 at a million people) in memory, not spilled to disk.
+    await allowWorkMemory(m, 64);
     const rows = (await m.query(
       `SELECT first.nationality_code AS citizenship, p.sex,
               CASE WHEN p.trafficked_at IS NULL THEN 'unknown'
