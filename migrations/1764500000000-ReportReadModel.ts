@@ -75,7 +75,8 @@ export class ReportReadModel1764500000000 implements MigrationInterface {
         status text NOT NULL,
         compound_id uuid,
         nationalities text[] NOT NULL,
-        people integer NOT NULL
+        people integer NOT NULL,
+        folded boolean NOT NULL DEFAULT false
       )`);
     // people: nationality rows (a dual national in each); firsts: each person once.
     await q.query(`
@@ -83,7 +84,8 @@ export class ReportReadModel1764500000000 implements MigrationInterface {
         departed_on date NOT NULL,
         nationality text,
         people integer NOT NULL,
-        firsts integer NOT NULL
+        firsts integer NOT NULL,
+        folded boolean NOT NULL DEFAULT false
       )`);
     await q.query(`CREATE INDEX report_departure_days_day_idx ON report_departure_days (departed_on)`);
     await q.query(`
@@ -91,8 +93,13 @@ export class ReportReadModel1764500000000 implements MigrationInterface {
         status text NOT NULL,
         since_on date NOT NULL,
         notification_consent boolean NOT NULL,
-        people integer NOT NULL
+        people integer NOT NULL,
+        folded boolean NOT NULL DEFAULT false
       )`);
+    // Where the fold finds whether there is anything to fold: the rows appended since the last one.
+    for (const ledger of ['report_caseload', 'report_departure_days', 'report_stage_days']) {
+      await q.query(`CREATE INDEX ${ledger}_unfolded_idx ON ${ledger} ((1)) WHERE NOT folded`);
+    }
 
     await q.query(`
       CREATE FUNCTION sr_report_refresh(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
@@ -164,23 +171,30 @@ export class ReportReadModel1764500000000 implements MigrationInterface {
     // appended meanwhile by other transactions are outside that snapshot, so they stay.
     await q.query(`
       CREATE FUNCTION sr_report_fold() RETURNS integer LANGUAGE plpgsql AS $$
-      DECLARE caseload integer; departures integer; stages integer;
+      DECLARE caseload integer := 0; departures integer := 0; stages integer := 0;
       BEGIN
-        WITH taken AS (DELETE FROM report_caseload RETURNING *),
-             kept AS (INSERT INTO report_caseload (status, compound_id, nationalities, people)
-                      SELECT status, compound_id, nationalities, sum(people)::int FROM taken
-                       GROUP BY 1, 2, 3 HAVING sum(people) <> 0)
-        SELECT count(*) INTO caseload FROM taken;
-        WITH taken AS (DELETE FROM report_departure_days RETURNING *),
-             kept AS (INSERT INTO report_departure_days (departed_on, nationality, people, firsts)
-                      SELECT departed_on, nationality, sum(people)::int, sum(firsts)::int FROM taken
-                       GROUP BY 1, 2 HAVING sum(people) <> 0 OR sum(firsts) <> 0)
-        SELECT count(*) INTO departures FROM taken;
-        WITH taken AS (DELETE FROM report_stage_days RETURNING *),
-             kept AS (INSERT INTO report_stage_days (status, since_on, notification_consent, people)
-                      SELECT status, since_on, notification_consent, sum(people)::int FROM taken
-                       GROUP BY 1, 2, 3 HAVING sum(people) <> 0)
-        SELECT count(*) INTO stages FROM taken;
+        -- A ledger with nothing appended since its last fold is left alone (no rewrite, no dead rows).
+        IF EXISTS (SELECT 1 FROM report_caseload WHERE NOT folded) THEN
+          WITH taken AS (DELETE FROM report_caseload RETURNING *),
+               kept AS (INSERT INTO report_caseload (status, compound_id, nationalities, people, folded)
+                        SELECT status, compound_id, nationalities, sum(people)::int, true FROM taken
+                         GROUP BY 1, 2, 3 HAVING sum(people) <> 0)
+          SELECT count(*) INTO caseload FROM taken;
+        END IF;
+        IF EXISTS (SELECT 1 FROM report_departure_days WHERE NOT folded) THEN
+          WITH taken AS (DELETE FROM report_departure_days RETURNING *),
+               kept AS (INSERT INTO report_departure_days (departed_on, nationality, people, firsts, folded)
+                        SELECT departed_on, nationality, sum(people)::int, sum(firsts)::int, true FROM taken
+                         GROUP BY 1, 2 HAVING sum(people) <> 0 OR sum(firsts) <> 0)
+          SELECT count(*) INTO departures FROM taken;
+        END IF;
+        IF EXISTS (SELECT 1 FROM report_stage_days WHERE NOT folded) THEN
+          WITH taken AS (DELETE FROM report_stage_days RETURNING *),
+               kept AS (INSERT INTO report_stage_days (status, since_on, notification_consent, people, folded)
+                        SELECT status, since_on, notification_consent, sum(people)::int, true FROM taken
+                         GROUP BY 1, 2, 3 HAVING sum(people) <> 0)
+          SELECT count(*) INTO stages FROM taken;
+        END IF;
         RETURN caseload + departures + stages;
       END $$`);
 
