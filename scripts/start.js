@@ -90,7 +90,7 @@ function canBuild() {
 
 const buildOnly = process.argv.includes('--build-only');
 if (buildOnly && !canBuild()) {
-  console.log('no TypeScript installed (a production install?): the start build is left to a full install');
+  console.log('no TypeScript here (a production install?): nothing built; npm start runs dist/ as it is');
   process.exit(0);
 }
 try {
