@@ -3,7 +3,9 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+# No install scripts: the sources are not here yet for the start's build (`prepare`), the image is
+# built by `npm run build` below, and it runs against DATABASE_URL (no embedded PostgreSQL to set up).
+RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY . .
 RUN npm run build && npm prune --omit=dev
 

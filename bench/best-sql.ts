@@ -1,5 +1,9 @@
 import { DEFAULT_STAGE_TARGET_HOURS } from '../src/config/stage-targets';
-import { sqlParams } from '../src/people/access/person-scope';
+import { sqlParams, type Bind } from '../src/people/access/person-scope';
+import { decodeListCursor } from '../src/people/list/list-cursor';
+import type { Direction, SortKey } from '../src/people/list/list-sql';
+import { MIN_FRAGMENT, parseNameQuery } from '../src/people/list/name-query';
+import { COUNT_CAP } from '../src/people/people.service';
 import { overdueSql } from '../src/people/workflow/stage-clocks';
 
 /**
@@ -11,7 +15,15 @@ import { overdueSql } from '../src/people/workflow/stage-clocks';
 export interface BestSql {
   sql: string;
   params: unknown[];
+  /** How its answer is compared with the app's; a report's shape follows from its path. */
+  shape?: AnswerShape;
 }
+
+/**
+ * Reports: their figures; `page`: the ids of a list page in order (the look-ahead row included);
+ * `count`: a count.
+ */
+export type AnswerShape = 'oneWay' | 'crosstab' | 'timeliness' | 'page' | 'count';
 
 /** The people a range of departures holds, as a condition on `p` (the whole `to` day included). */
 const DEPARTED = `p.departed_at >= $1::date AND p.departed_at < $2::date + 1`;
@@ -130,7 +142,10 @@ type Row = Record<string, unknown>;
  * The figures of a result, as comparable text: the app's counting statement and the best SQL must give
  * the same ones. Cross-tab margins have a null key on their other side.
  */
-export function figures(rows: Row[], report: 'oneWay' | 'crosstab' | 'timeliness'): string[] {
+export function figures(rows: Row[], report: AnswerShape): string[] {
+  // A page is its people in their order; a count, one number.
+  if (report === 'page') return rows.map((row) => String(row.id));
+  if (report === 'count') return rows.map((row) => String(row.count));
   // Hours as numeric (the app) and as float8 (here) agree to far more than 4 decimals.
   const num = (v: unknown) => (v === null || v === undefined ? 'null' : Number(v).toFixed(4));
   const line = (row: Row): string => {
@@ -139,7 +154,7 @@ export function figures(rows: Row[], report: 'oneWay' | 'crosstab' | 'timeliness
         return `${String(row.key)}=${num(row.count)}`;
       case 'crosstab':
         return `${String(row.r)}|${String(row.c)}=${num(row.count)}`;
-      case 'timeliness':
+      default:
         return `${String(row.metric)}: ${num(row.median)} ${num(row.p90)} ${num(row.cases)}`;
     }
   };
@@ -149,4 +164,106 @@ export function figures(rows: Row[], report: 'oneWay' | 'crosstab' | 'timeliness
 export function reportShape(path: string): 'oneWay' | 'crosstab' | 'timeliness' {
   if (path.startsWith('/reports/repatriations/crosstab')) return 'crosstab';
   return path.startsWith('/reports/timeliness') ? 'timeliness' : 'oneWay';
+}
+
+/**
+ * A caseworker's list row as one would select it by hand: what the page shows, and the person's
+ * nationalities.
+ */
+const PAGE_COLUMNS = `p.id, p.case_number, p.given_name, p.family_name, p.name_native, p.sex,
+  to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.estimated_age, p.compound_id, p.rescued_at,
+  p.status, p.erased_at, p.version, p.created_at, p.updated_at, p.vulnerabilities, p.assigned_caseworker_id,
+  coalesce((SELECT json_agg(json_build_object('code', pn.nationality_code, 'verified', pn.verified)
+                    ORDER BY pn.nationality_code)
+              FROM person_nationalities pn WHERE pn.person_id = p.id), '[]') AS nationalities`;
+
+/** The sorts the caseworker scenarios use, and what a cursor's value is cast to. */
+const SORT_COLUMN: Partial<Record<SortKey, { column: string; cast: string }>> = {
+  createdAt: { column: 'p.created_at', cast: 'timestamptz' },
+  updatedAt: { column: 'p.updated_at', cast: 'timestamptz' },
+  caseNumber: { column: 'p.case_number', cast: 'text' },
+};
+
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, '\\$&');
+const regexLiteral = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * `q` over `people p`, from the same inputs the app reads it into (parseNameQuery: the words as
+ * typed and their spelling keys), written as one statement that needs no setting: a word anywhere in
+ * the folded names by LIKE, a key as a whole word of name_key by a regular expression. Both are served
+ * by the same trigram indexes (people_search_trgm, people_name_key_trgm) as the app's `%>>`.
+ */
+function nameCondition(q: string, bind: Bind): string {
+  const parsed = parseNameQuery(q);
+  if (parsed.caseNumber) return `p.case_number = ${bind(parsed.caseNumber)}`;
+  const alternatives = parsed.spellings.map((s) => {
+    if (s.words.some((w) => [...w].length < MIN_FRAGMENT)) {
+      // A short word is a whole word of the names, which a regular expression over words of letters
+      // would decide differently next to punctuation: the caseworker scenarios do not need it.
+      throw new Error(`best SQL for q: words of fewer than ${MIN_FRAGMENT} letters are not written here`);
+    }
+    const words = s.words.map((w) => `p.search_names LIKE '%' || sr_fold(${bind(likeLiteral(w))}) || '%'`);
+    const keys = s.keys.map((k) => `p.name_key ~ ${bind(`(^| )${regexLiteral(k)}( |$)`)}`);
+    // Every word as typed, or every spelling key: two ways to match, as in the app.
+    return [words, keys].filter((all) => all.length).map((all) => `(${all.join(' AND ')})`);
+  });
+  const all = [...new Set(alternatives.flat())];
+  return all.length ? `(${all.join(' OR ')})` : 'FALSE';
+}
+
+/**
+ * The best raw SQL for a page of a caseworker's list at `path` (under /api/v1): `q` alone in the
+ * default order, or no filter in a sorted order, with the cursor's keyset. The same rows in the same
+ * order as the app's page, one more than shown (whether there is a next page).
+ */
+export function bestPeoplePage(path: string): BestSql {
+  const url = new URL(path, 'http://bench');
+  const { params, bind } = sqlParams();
+  const get = (name: string) => url.searchParams.get(name) ?? undefined;
+  const known = new Set(['q', 'sort', 'order', 'limit', 'cursor']);
+  const other = [...url.searchParams.keys()].find((k) => !known.has(k));
+  if (url.pathname !== '/people' || other) throw new Error(`best SQL: no page written for ${path}`);
+  const key = (get('sort') ?? 'createdAt') as SortKey;
+  const direction = (get('order') ?? 'desc') as Direction;
+  const sort = SORT_COLUMN[key];
+  if (!sort) throw new Error(`best SQL: no page written for sort=${key}`);
+  const after = decodeListCursor(get('cursor'), key, direction);
+  const dir = direction === 'desc' ? 'DESC' : 'ASC';
+  const cmp = direction === 'desc' ? '<' : '>';
+  const unique = key === 'caseNumber';
+  const where: string[] = [];
+  const q = get('q');
+  if (q) where.push(nameCondition(q, bind));
+  if (after) {
+    where.push(
+      unique
+        ? `${sort.column} ${cmp} ${bind(after.value)}::text`
+        : `(${sort.column}, p.id) ${cmp} (${bind(after.value)}::${sort.cast}, ${bind(after.id)}::uuid)`,
+    );
+  }
+  const limit = bind(Number(get('limit') ?? 50) + 1);
+  const sql = `SELECT ${PAGE_COLUMNS} FROM people p ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+                ORDER BY ${sort.column} ${dir}${unique ? '' : `, p.id ${dir}`} LIMIT ${limit}`;
+  return { sql, params, shape: 'page' };
+}
+
+/**
+ * The best raw SQL for `GET /people/count` at `path`: no filter, one nationality, or `q`, counted no
+ * further than the cap (+1, to tell "more"). One nationality alone counts its index entries: a
+ * person holds a nationality once (the primary key), so each entry is one person.
+ */
+export function bestPeopleCount(path: string): BestSql {
+  const url = new URL(path, 'http://bench');
+  const { params, bind } = sqlParams();
+  const nationality = url.searchParams.get('nationality');
+  const q = url.searchParams.get('q');
+  const other = [...url.searchParams.keys()].find((k) => k !== 'nationality' && k !== 'q');
+  if (url.pathname !== '/people/count' || other || (nationality && (q || nationality.includes(',')))) {
+    throw new Error(`best SQL: no count written for ${path}`);
+  }
+  const cap = bind(COUNT_CAP + 1);
+  const matches = nationality
+    ? `SELECT 1 FROM person_nationalities WHERE nationality_code = ${bind(nationality)} LIMIT ${cap}`
+    : `SELECT 1 FROM people p ${q ? `WHERE ${nameCondition(q, bind)}` : ''} LIMIT ${cap}`;
+  return { sql: `SELECT count(*)::int AS count FROM (${matches}) capped`, params, shape: 'count' };
 }

@@ -58,14 +58,14 @@ export class QueryRecorder implements EntitySubscriberInterface {
 
 /**
  * The statements that do a request's work: its reads and writes and their settings. Left out are
- * transaction control, the guard's lookup of the signed-in user and the audit write, which are what the
- * API adds on top of the raw SQL (and so belong in the ratio).
+ * transaction control, the guard's lookup of the signed-in user (its session, and the user with their
+ * nationalities) and the audit write, which are what the API adds on top of the raw SQL (and so belong
+ * in the ratio).
  */
 export function dataStatements(queries: RecordedQuery[]): RecordedQuery[] {
   return queries.filter(
     (q) =>
       !/^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)\b/i.test(q.sql) &&
-      // The guard checks the login (auth_sessions) and reads the user with their nationalities.
       !/audit_entries|pg_advisory|\bauth_sessions\b|\buser_nationalities\b|idempotency_keys/i.test(q.sql),
   );
 }

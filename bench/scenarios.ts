@@ -55,6 +55,11 @@ export interface Scenario {
   samePageCostAs?: string;
   /** Largest cost of this deep page over page 1; MAX_DEEP_PAGE_RATIO when not given. */
   maxPageRatio?: number;
+  /**
+   * The best raw SQL for the same answer, timed beside the app's statements and checked against
+   * them; reports find theirs by path (bestSqlFor), lists name it here.
+   */
+  best?: BestSql;
 }
 
 export interface BenchContext {
@@ -68,8 +73,10 @@ export interface ScenarioResult {
   scenario: Scenario;
   /** Measured runs (after the warm-up). */
   runs: number;
-  /** Items of a page, rows or cells of a report, lines of a CSV, people of a handover. */
+  /** Items of a page, rows or cells of a report, lines of a CSV, people of a handover, a count. */
   items: number;
+  /** A count beyond the cap: `items` is the cap, and there are more. */
+  capped?: boolean;
   /** Size of the answer's body (exports). */
   bytes: number;
   api: Stats;
@@ -81,8 +88,15 @@ export interface ScenarioResult {
   /** Per-statement median time inside the API request, for the "where the time goes" section. */
   breakdown: { sql: string; ms: number }[];
   plans: PlanSummary[];
-  /** Reports: the best raw SQL for the same figures (bench/best-sql.ts), timed in the same runs. */
+  /** The best raw SQL for the same answer (bench/best-sql.ts), timed in the same runs. */
   best?: { sql: Stats; plan: PlanSummary; matches: boolean };
+  /**
+   * Deep pages: their page 1, timed in the same runs right after this page, and this page's cost over
+   * it: the median of the runs' ratios, so that a load that comes and goes hits both pages alike.
+   */
+  pageOne?: { api: Stats; sql: Stats; cost: { api: number; sql: number } };
+  /** Lists: the API floor (see apiFloor), timed in the same runs for the same reason. */
+  floor?: Stats;
 }
 
 interface Page {
@@ -99,10 +113,19 @@ export async function get<T = Page>(ctx: BenchContext, path: string, as: Signer)
   return body;
 }
 
+interface Answer {
+  items: number;
+  bytes: number;
+  capped?: boolean;
+}
+
 /** The whole answer, read to its last byte; what it counts depends on the kind of answer. */
-async function fetchAnswer(ctx: BenchContext, scenario: Scenario): Promise<{ items: number; bytes: number }> {
+async function fetchAnswer(ctx: BenchContext, scenario: Scenario): Promise<Answer> {
   if (scenario.kind !== 'export') {
     const body = await get<Record<string, unknown>>(ctx, scenario.path, scenario.as);
+    // A count: exact, or only "at least" beyond its cap.
+    if (typeof body.count === 'number') return { items: body.count, bytes: 0 };
+    if (typeof body.atLeast === 'number') return { items: body.atLeast, bytes: 0, capped: true };
     const counted = [body.items, body.rows, body.cells, body.metrics].find(Array.isArray) as unknown[];
     return { items: counted?.length ?? 0, bytes: 0 };
   }
@@ -139,20 +162,33 @@ export async function deepPage(
   return { path: at(cursor), page: reached };
 }
 
-/**
- * API over HTTP and the same statements as raw SQL through `pg`, alternated run by run so that
- * anything else happening on the machine hits both alike.
- */
-export async function measure(ctx: BenchContext, scenario: Scenario): Promise<ScenarioResult> {
+/** The first call of a scenario: its answer, its time, and the statements it sent. */
+async function firstCall(
+  ctx: BenchContext,
+  scenario: Scenario,
+): Promise<{ answer: Answer; ms: number; statements: RecordedQuery[] }> {
   ctx.recorder.take();
-  let first = { items: 0, bytes: 0 };
-  const firstMs = await timed(async () => (first = await fetchAnswer(ctx, scenario)));
+  let answer: Answer = { items: 0, bytes: 0 };
+  const ms = await timed(async () => (answer = await fetchAnswer(ctx, scenario)));
   const statements = dataStatements(ctx.recorder.take());
   if (!statements.length) throw new Error(`${scenario.name}: no statement was recorded`);
-  const best = scenario.kind === 'report' ? bestSqlFor(scenario.path) : undefined;
-  // The counting statement: the first that is not a setting of the transaction (set_config).
-  const counting = statements.find((q) => !/^\s*SELECT set_config\(/i.test(q.sql)) ?? statements[0];
-  const matches = best && (await sameFigures(ctx, scenario, counting, best));
+  return { answer, ms, statements };
+}
+
+/**
+ * API over HTTP and the same statements as raw SQL through `pg`, alternated run by run so that
+ * anything else happening on the machine hits both alike; likewise the best SQL, and a deep page's
+ * `pageOne`, whose cost the deep page is judged against.
+ */
+export async function measure(
+  ctx: BenchContext,
+  scenario: Scenario,
+  pageOne?: Scenario,
+): Promise<ScenarioResult> {
+  const { answer: first, ms: firstMs, statements } = await firstCall(ctx, scenario);
+  const best = scenario.best ?? (scenario.kind === 'report' ? bestSqlFor(scenario.path) : undefined);
+  const matches = best && (await sameFigures(ctx, scenario, statements, best));
+  const pageOneStatements = pageOne && (await firstCall(ctx, pageOne)).statements;
 
   // A request of seconds has failed its target already: a few runs show by how much.
   const { warmup, runs } = firstMs > SLOW_MS ? { warmup: 0, runs: 3 } : RUNS_OF[scenario.kind];
@@ -160,12 +196,27 @@ export async function measure(ctx: BenchContext, scenario: Scenario): Promise<Sc
   const sql: number[] = [];
   const bestSql: number[] = [];
   const dbInApi: number[] = [];
+  const pageOneApi: number[] = [];
+  const pageOneSql: number[] = [];
+  const floor: number[] = [];
   const perStatement: { sql: string; times: number[] }[] = [];
   for (let run = -warmup; run < runs; run++) {
     const apiMs = await timed(() => fetchAnswer(ctx, scenario));
     const queries = ctx.recorder.take();
     const sqlMs = await timed(() => replay(ctx.db, statements));
     const bestMs = best ? await timed(() => ctx.db.query(best.sql, best.params)) : 0;
+    if (scenario.kind === 'list') {
+      const ms = await timed(() => get(ctx, FLOOR_PATH, scenario.as));
+      ctx.recorder.take();
+      if (run >= 0) floor.push(ms);
+    }
+    if (pageOne && pageOneStatements) {
+      const ms = await timed(() => fetchAnswer(ctx, pageOne));
+      ctx.recorder.take();
+      if (run >= 0) pageOneApi.push(ms);
+      const replayMs = await timed(() => replay(ctx.db, pageOneStatements));
+      if (run >= 0) pageOneSql.push(replayMs);
+    }
     if (run < 0) continue;
     api.push(apiMs);
     sql.push(sqlMs);
@@ -178,6 +229,7 @@ export async function measure(ctx: BenchContext, scenario: Scenario): Promise<Sc
     runs,
     items: first.items,
     bytes: first.bytes,
+    capped: first.capped,
     api: stats(api),
     sql: stats(sql),
     dbInApi: stats(dbInApi),
@@ -190,38 +242,79 @@ export async function measure(ctx: BenchContext, scenario: Scenario): Promise<Sc
       plan: await explainOne(ctx.db, best.sql, best.params),
       matches: !!matches,
     },
+    pageOne: pageOneApi.length
+      ? {
+          api: stats(pageOneApi),
+          sql: stats(pageOneSql),
+          cost: {
+            api: stats(api.map((ms, i) => ms / pageOneApi[i])).median,
+            sql: stats(sql.map((ms, i) => ms / pageOneSql[i])).median,
+          },
+        }
+      : undefined,
+    floor: floor.length ? stats(floor) : undefined,
   };
 }
 
-/** The app's counting statement and the best SQL must give the same figures, or the comparison is void. */
+/**
+ * The rows a list or count answers with: its last statement's, after the settings before it (local to
+ * the transaction, which is rolled back).
+ */
+async function lastAnswer(
+  ctx: BenchContext,
+  statements: RecordedQuery[],
+): Promise<Record<string, unknown>[]> {
+  await ctx.db.query('BEGIN');
+  try {
+    let rows: Record<string, unknown>[] = [];
+    for (const s of statements) rows = (await ctx.db.query(s.sql, s.params)).rows;
+    return rows;
+  } finally {
+    await ctx.db.query('ROLLBACK');
+  }
+}
+
+/**
+ * The app's answer and the best SQL's must be the same (a report's figures from its counting statement,
+ * a page's people in order, a count), or the comparison is void.
+ */
+/** A report's counting statement: the first that is not a setting of the transaction (set_config). */
+const counting = (statements: RecordedQuery[]) =>
+  statements.find((q) => !/^\s*SELECT set_config\(/i.test(q.sql)) ?? statements[0];
+
 async function sameFigures(
   ctx: BenchContext,
   scenario: Scenario,
-  counting: RecordedQuery,
+  statements: RecordedQuery[],
   best: BestSql,
 ): Promise<boolean> {
-  const shape = reportShape(scenario.path);
-  const app = figures((await ctx.db.query(counting.sql, counting.params)).rows, shape);
+  const shape = best.shape ?? reportShape(scenario.path);
+  const appRows =
+    shape === 'page' || shape === 'count'
+      ? await lastAnswer(ctx, statements)
+      : (await ctx.db.query(counting(statements).sql, counting(statements).params)).rows;
+  const app = figures(appRows, shape);
   const ours = figures((await ctx.db.query(best.sql, best.params)).rows, shape);
   const same = app.length === ours.length && app.every((line, i) => line === ours[i]);
   if (!same) {
     const diff = app.filter((l) => !ours.includes(l)).slice(0, 5);
-    const statement = counting.sql.replace(/\s+/g, ' ').slice(0, 120);
-    console.log(
-      `  ${scenario.name}: the best SQL's figures differ from the app's (${statement}…), e.g. ${diff.join(', ')}`,
-    );
+    console.log(`  ${scenario.name}: the best SQL's figures differ from the app's, e.g. ${diff.join(', ')}`);
   }
   return same;
 }
 
+/** A signed-in request that touches no person: HTTP, the guard's user lookup, JSON. */
+const FLOOR_PATH = '/auth/me';
+
 /**
  * What any signed-in request costs before it touches people: HTTP, the guard's user lookup, JSON.
- * Against a 1 ms query this floor alone decides the api/sql ratio, so it is printed beside it.
+ * Against a 1 ms query this floor alone decides the api/sql ratio, so it is printed beside it. Each
+ * list scenario also times it in its own runs, and is judged on that.
  */
 export async function apiFloor(ctx: BenchContext): Promise<Stats> {
   const samples: number[] = [];
   for (let run = -WARMUP; run < RUNS; run++) {
-    const ms = await timed(() => get(ctx, '/auth/me', 'caseworker'));
+    const ms = await timed(() => get(ctx, FLOOR_PATH, 'caseworker'));
     if (run >= 0) samples.push(ms);
   }
   ctx.recorder.take();

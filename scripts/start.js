@@ -4,6 +4,9 @@
  * parent until it has stopped, so that stopping `npm start` (SIGTERM from a supervisor, Ctrl-C) stops
  * the app and its embedded PostgreSQL instead of leaving them running.
  *
+ * `--build-only` (npm's `prepare`, which `npm ci` and `npm install` run): the same build when needed,
+ * and no start. So a fresh clone is built during its install, and its first `npm start` only starts.
+ *
  * package.json runs this with `exec`, so the shell npm starts is replaced by this process and npm's
  * forwarded signal reaches it. Node cannot replace itself with the app (no exec), so the app runs as
  * a child in a process group of its own (Ctrl-C at a terminal reaches it once, through here, not
@@ -18,27 +21,32 @@ const DIST = join(ROOT, 'dist');
 const ENTRY = join(DIST, 'src', 'main.js');
 /** Written after a successful build: its time is "built at" (a failed or partial build leaves none). */
 const STAMP = join(DIST, '.start-build');
-/** What the build reads. Folders count by their own time too, so a deleted file is a change. */
+/**
+ * What the build reads (a missing one counts as unchanged). Folders count by their own time too, so
+ * a deleted file is a change.
+ */
 const INPUTS = [
   'src',
   'migrations',
   'bench',
+  'web',
   'scripts/build.js',
   'tsconfig.json',
   'tsconfig.build.json',
   'nest-cli.json',
   'package-lock.json',
 ];
+/** Folders inside the inputs that the build does not read: installed packages, test output. */
+const NOT_INPUTS = new Set(['node_modules', 'test-results']);
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 function newestChange(path) {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce(
-    (newest, name) => Math.max(newest, newestChange(join(path, name))),
-    stat.mtimeMs,
-  );
+  return readdirSync(path)
+    .filter((name) => !NOT_INPUTS.has(name))
+    .reduce((newest, name) => Math.max(newest, newestChange(join(path, name))), stat.mtimeMs);
 }
 
 function isUpToDate() {
@@ -70,10 +78,26 @@ function run() {
   });
 }
 
+/** A production install (`npm ci --omit=dev`) has no TypeScript: it runs a build made elsewhere. */
+function canBuild() {
+  try {
+    require.resolve('typescript', { paths: [ROOT] });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const buildOnly = process.argv.includes('--build-only');
+if (buildOnly && !canBuild()) {
+  console.log('no TypeScript here (a production install?): nothing built; npm start runs dist/ as it is');
+  process.exit(0);
+}
 try {
   buildIfNeeded();
 } catch (error) {
   console.error(error.message);
-  process.exit(1);
+  // An install is not the place to fail for the sources: the next start builds again and says why.
+  process.exit(buildOnly ? 0 : 1);
 }
-run();
+if (!buildOnly) run();

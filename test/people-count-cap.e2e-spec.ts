@@ -43,6 +43,8 @@ describe('GET /people/count beyond its cap', () => {
     const res = await count(`compoundId=${compoundId}`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ count: null, atLeast: 10_000 });
+    // One nationality alone is counted from its own index, and stops at the cap too.
+    expect((await count('nationality=THA')).body).toEqual({ count: null, atLeast: 10_000 });
   });
 
   it('is exact at 10,000 and below', async () => {

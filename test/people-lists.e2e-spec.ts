@@ -371,6 +371,19 @@ describe("The caseworker's lists", () => {
       expect((await get(`people/count?q=nobody${family}`)).body).toEqual({ count: 0 });
     });
 
+    it('counts one nationality alone once per person, a dual national included', async () => {
+      await createPerson(t, cw1, {
+        familyName: marker('Dual'),
+        nationalities: [{ code: 'LAO' }, { code: 'THA' }],
+      });
+      const [{ n }] = (await t.db.query(
+        `SELECT count(*)::int AS n FROM people p
+          WHERE EXISTS (SELECT 1 FROM person_nationalities pn WHERE pn.person_id = p.id AND pn.nationality_code = 'LAO')`,
+      )) as { n: number }[];
+      expect(n).toBeGreaterThan(0);
+      expect((await get('people/count?nationality=LAO')).body).toEqual({ count: n });
+    });
+
     it('takes no paging or order, refuses bad filters, and is for case staff only', async () => {
       for (const query of ['limit=5', 'cursor=abc', 'sort=rescuedAt', 'status=lost', 'nationality=QQQ']) {
         expectError(await get(`people/count?${query}`), 400, 'VALIDATION_FAILED');

@@ -155,6 +155,16 @@ describe('npm start', () => {
     BUILD_AND_START_MS + 60_000,
   );
 
+  it('builds only, and starts nothing, for npm ci and npm install (prepare)', () => {
+    // The starts above built: nothing changed since, so this has nothing to do and returns.
+    const output = execFileSync(process.execPath, [join(ROOT, 'scripts', 'start.js'), '--build-only'], {
+      cwd: ROOT,
+      timeout: BUILD_AND_START_MS,
+    }).toString();
+    expect(output).not.toMatch(/built in/);
+    expect(existsSync(join(ROOT, 'dist', 'src', 'main.js'))).toBe(true);
+  });
+
   describe('when the embedded database port is taken', () => {
     let occupier: Server;
     let taken: number;

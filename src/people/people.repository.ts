@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { consentGrantedSql, sqlParams, type Bind } from './access/person-scope';
 import { CONSENT_FIELD_OF_TYPE, CONSENT_TYPES } from './dto/person-fields';
-import { countSql, listSql, type ListOrder, type PeopleFilter } from './list/list-sql';
+import { countSql, listSql, needsWholeWordSetting, type ListOrder, type PeopleFilter } from './list/list-sql';
 import type { ConsentsView, NationalityClaimView } from './dto/person.view';
 import type { CaseStatus } from './workflow/case-workflow';
 
@@ -251,7 +251,7 @@ export class PeopleRepository {
   ): Promise<PersonSummaryRow[]> {
     const { params, bind } = sqlParams();
     const sql = listSql(filter, order, limit + 1, scope(bind), `${SUMMARY_COLUMNS}, ${NATIONALITIES}`, bind);
-    if (filter.q?.spellings.length) await this.wholeWordsOnly(m);
+    if (filter.q && needsWholeWordSetting(filter.q)) await this.wholeWordsOnly(m);
     return (await m.query(sql, params)) as PersonSummaryRow[];
   }
 
@@ -264,14 +264,14 @@ export class PeopleRepository {
   ): Promise<number> {
     const { params, bind } = sqlParams();
     const sql = countSql(filter, scope(bind), cap, bind);
-    if (filter.q?.spellings.length) await this.wholeWordsOnly(m);
+    if (filter.q && needsWholeWordSetting(filter.q)) await this.wholeWordsOnly(m);
     const [{ count }] = (await m.query(sql, params)) as { count: number }[];
     return count;
   }
 
   /**
-   * The name search's whole-word tests (`%>>`) match only a word with all of the query word's
-   * trigrams, for the rest of the transaction.
+   * The name search's whole-word tests of short words (`%>>`) match only a word with all of the
+   * query word's trigrams, for the rest of the transaction.
    */
   private async wholeWordsOnly(m: EntityManager): Promise<void> {
     await m.query(`SELECT set_config('pg_trgm.strict_word_similarity_threshold', '1', true)`);

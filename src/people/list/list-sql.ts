@@ -52,26 +52,40 @@ const KEY_COLUMN: Record<Exclude<SortKey, 'overdueSince'>, { column: string; cas
 /** LIKE patterns are literal: %, _ and \ match themselves. */
 export const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');
 
+/** Regular-expression patterns are literal too. */
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A word shorter than MIN_FRAGMENT is a whole word of the names, tested with `%>>`. */
+const isShort = (word: string) => [...word].length < MIN_FRAGMENT;
+
+/**
+ * Whether the SQL of `q` tests a short word with `%>>` (strict word similarity), whose threshold the
+ * caller must set to 1 for the transaction first: a word then matches only a whole word with the
+ * same trigrams.
+ */
+export function needsWholeWordSetting(q: NameQuery): boolean {
+  return q.spellings.some((s) => s.words.some(isShort));
+}
+
 /**
  * `q` as SQL over `people p`. Every leaf is served by a trigram GIN index (`people_search_trgm` on
  * the folded names, `people_name_key_trgm` on the spelling key), so the matches are gathered by
- * bitmap scans, never by reading the table. Whole-word tests use `%>>` (strict word similarity),
- * whose threshold the caller sets to 1 for the transaction: a word then matches only a whole word
- * with the same trigrams; LIKE re-checks the key's words exactly.
+ * bitmap scans, never by reading the table. A short word is a whole word of the names by `%>>` (see
+ * needsWholeWordSetting). A spelling key is a whole word of name_key, whose words the skeleton
+ * separates by single spaces, by a regular expression that is the exact test itself; the index
+ * serves it from the key's trigrams. On 1,000,000 people it costs 20–45% less than `%>>` with a LIKE
+ * re-check, whose trigrams padded for a word's start ("  s", " sh") have long posting lists.
  */
 function nameQuerySql(q: NameQuery, bind: Bind): string {
   if (q.caseNumber) return `p.case_number = ${bind(q.caseNumber)}`;
   if (!q.spellings.length) return 'FALSE';
   const alternatives = q.spellings.flatMap((s) => {
     const words = s.words.map((w) =>
-      [...w].length >= MIN_FRAGMENT
-        ? `p.search_names LIKE '%' || sr_fold(${bind(escapeLike(w))}) || '%'`
-        : `p.search_names %>> sr_fold(${bind(w)})`,
+      isShort(w)
+        ? `p.search_names %>> sr_fold(${bind(w)})`
+        : `p.search_names LIKE '%' || sr_fold(${bind(escapeLike(w))}) || '%'`,
     );
-    const keys = s.keys.map((k) => {
-      const key = bind(k);
-      return `(p.name_key %>> ${key} AND ' ' || p.name_key || ' ' LIKE '% ' || ${bind(escapeLike(k))} || ' %')`;
-    });
+    const keys = s.keys.map((k) => `p.name_key ~ ${bind(`(^| )${escapeRegex(k)}( |$)`)}`);
     return [words, keys].filter((all) => all.length).map((all) => `(${all.join(' AND ')})`);
   });
   return `(${[...new Set(alternatives)].join(' OR ')})`;
@@ -228,8 +242,17 @@ function overdueFirst(
 /**
  * How many people match, counted no further than `cap` + 1: a broad filter over a million people
  * then costs what reading that many index entries does, not a count of the whole table.
+ * One nationality alone, for a caller who sees everyone, counts that nationality's index entries
+ * without visiting people: a person holds a nationality once (the primary key), so each entry is
+ * one person. Testing each person for the nationality instead probes person_nationalities once per
+ * person (the 4,000 people of a small nationality among 1,000,000: 30 ms against 1 ms).
  */
 export function countSql(filter: PeopleFilter, scope: string, cap: number, bind: Bind): string {
+  if (scope === 'TRUE' && onlyOneNationality(filter)) {
+    return `SELECT count(*)::int AS count FROM (
+              SELECT 1 FROM person_nationalities pnf WHERE pnf.nationality_code = ${bind(filter.nationality![0])}
+               LIMIT ${bind(cap + 1)}) capped`;
+  }
   const where = [...(scope === 'TRUE' ? [] : [scope]), ...filterConditions(filter, bind)];
   return `SELECT count(*)::int AS count FROM (
             SELECT 1 FROM people p ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
