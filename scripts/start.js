@@ -72,6 +72,8 @@ function run() {
 
 try {
   buildIfNeeded();
+  // The web app at `/`: its own sources (web/, vite config) and stamp, see build-web.js.
+  require('./build-web').buildWebIfNeeded();
 } catch (error) {
   console.error(error.message);
   process.exit(1);
