@@ -1,3 +1,5 @@
+import { Center, Loader } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate } from 'react-router';
 import ChangePasswordPage from './auth/ChangePasswordPage';
 import { RequireRole, RequireSession } from './auth/RequireSession';
@@ -7,6 +9,15 @@ import SignInPage from './auth/SignInPage';
 import { APP_ROUTES } from './routes';
 import { NotFoundPage } from './shell/NotAllowedPage';
 import { Shell } from './shell/Shell';
+
+function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <Center py="xl" role="status">
+      <Loader aria-label={t('common.loading')} />
+    </Center>
+  );
+}
 
 function Home() {
   const session = useSession();
@@ -30,6 +41,7 @@ export function createRouter() {
                 {
                   path: route.path,
                   lazy: async () => ({ Component: (await route.load()).default }),
+                  HydrateFallback: PageLoading,
                 },
               ],
             })),

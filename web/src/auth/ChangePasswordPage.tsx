@@ -53,12 +53,14 @@ export default function ChangePasswordPage() {
       <form onSubmit={submit} noValidate>
         <Stack gap="sm" maw={420}>
           <PasswordInput
+            visibilityToggleButtonProps={{ 'aria-label': t('auth.signIn.showPassword') }}
             label={t('auth.changePassword.current')}
             autoComplete="current-password"
             required
             {...form.getInputProps('current')}
           />
           <PasswordInput
+            visibilityToggleButtonProps={{ 'aria-label': t('auth.signIn.showPassword') }}
             label={t('auth.changePassword.new')}
             description={t('auth.changePassword.newHint')}
             autoComplete="new-password"
@@ -68,6 +70,7 @@ export default function ChangePasswordPage() {
             {...form.getInputProps('next')}
           />
           <PasswordInput
+            visibilityToggleButtonProps={{ 'aria-label': t('auth.signIn.showPassword') }}
             label={t('auth.changePassword.confirm')}
             autoComplete="new-password"
             required

@@ -102,6 +102,7 @@ export default function SignInPage() {
                   {...form.getInputProps('email')}
                 />
                 <PasswordInput
+                  visibilityToggleButtonProps={{ 'aria-label': t('auth.signIn.showPassword') }}
                   label={t('auth.signIn.password')}
                   autoComplete="current-password"
                   required
