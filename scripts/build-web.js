@@ -11,7 +11,7 @@
  */
 const { spawnSync } = require('node:child_process');
 const { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } = require('node:fs');
-const { join } = require('node:path');
+const { dirname, join } = require('node:path');
 
 const ROOT = join(__dirname, '..');
 const WEB_DIST = join(ROOT, 'dist', 'web');
@@ -39,7 +39,7 @@ function webIsUpToDate() {
 function buildWeb() {
   let vite;
   try {
-    vite = require.resolve('vite/bin/vite.js', { paths: [ROOT] });
+    vite = join(dirname(require.resolve('vite/package.json', { paths: [ROOT] })), 'bin', 'vite.js');
   } catch {
     // A production install (npm ci --omit=dev) has no Vite: serve the build that is there.
     if (existsSync(join(WEB_DIST, 'index.html'))) return;
@@ -47,10 +47,14 @@ function buildWeb() {
   }
   const started = Date.now();
   const stampTime = new Date();
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', join('web', 'vite.config.ts'), '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', join('web', 'vite.config.ts'), '--logLevel', 'warn'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) throw new Error('the web app did not build (see above)');
   mkdirSync(join(ROOT, 'dist'), { recursive: true });
   writeFileSync(STAMP, `${stampTime.toISOString()}\n`);

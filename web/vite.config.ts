@@ -22,7 +22,7 @@ export default defineConfig({
     // Same-origin modules only: no inline bootstrap script for the CSP to refuse.
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
-    chunkSizeWarningLimit: 400,
+    chunkSizeWarningLimit: 600,
   },
   server: {
     // `npm run dev:web`: this server for the page, the API of a running `npm start` behind it.

@@ -29,7 +29,11 @@ export default function ChangePasswordPage() {
     setError(undefined);
     try {
       await changePassword(current, next);
-      notifications.show({ color: 'green', message: t('auth.changePassword.done') });
+      notifications.show({
+        color: 'green',
+        message: t('auth.changePassword.done'),
+        closeButtonProps: { 'aria-label': t('common.close') },
+      });
       navigate(homeOf(session.user.role), { replace: true });
     } catch (e) {
       setError(changePasswordErrorMessage(e));

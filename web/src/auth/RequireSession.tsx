@@ -20,8 +20,10 @@ export function RequireSession() {
     );
   }
   if (session.status === 'signed_out') {
+    // After an idle or expired end, signing in again leads back here; after signing out, it does not.
     const next = location.pathname + location.search;
-    return <Navigate to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
+    const back = next !== '/' && session.endedBecause !== 'signed_out';
+    return <Navigate to={back ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'} replace />;
   }
   if (session.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH) {
     return <Navigate to={CHANGE_PASSWORD_PATH} replace />;

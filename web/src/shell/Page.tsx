@@ -2,9 +2,12 @@ import { Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
+/** The first page of a visit keeps the browser's focus (the skip link is the first Tab stop). */
+let navigated = false;
+
 /**
- * Every page's frame: its one h1, the tab's title, and focus on the heading when the page opens, so
- * a screen-reader or keyboard user lands on the new page rather than on the link they left.
+ * Every page's frame: its one h1, the tab's title, and focus on the heading when another page
+ * opens, so a screen-reader or keyboard user lands on the new page rather than on the link they left.
  */
 export function Page({ title, intro, children }: { title: string; intro?: string; children?: ReactNode }) {
   const { t } = useTranslation();
@@ -13,7 +16,8 @@ export function Page({ title, intro, children }: { title: string; intro?: string
     document.title = `${title} · ${t('common.appName')}`;
   }, [title, t]);
   useEffect(() => {
-    heading.current?.focus({ preventScroll: true });
+    if (navigated) heading.current?.focus({ preventScroll: true });
+    navigated = true;
   }, []);
   return (
     <Stack gap="md">

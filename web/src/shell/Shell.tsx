@@ -116,6 +116,7 @@ export function Shell() {
         opened={idle.secondsLeft !== undefined}
         onClose={idle.stay}
         title={t('shell.idleWarning.title')}
+        closeButtonProps={{ 'aria-label': t('shell.idleWarning.stay') }}
         centered
       >
         <Stack>
