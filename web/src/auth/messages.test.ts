@@ -3,7 +3,9 @@ import { ApiError } from '../api/errors';
 import { changePasswordErrorMessage, signInErrorMessage } from './messages';
 
 const validation = (code: string, params?: object) =>
-  new ApiError(400, 'VALIDATION_FAILED', 'failed', [{ field: 'newPassword', code, message: 'm', params }]);
+  new ApiError(400, 'VALIDATION_FAILED', 'failed', [
+    { field: 'newPassword', code, message: 'm', params: params as never },
+  ]);
 
 describe('plain-word messages', () => {
   it('rounds a lock up to whole minutes, at least one', () => {

@@ -41,13 +41,14 @@ export function Shell() {
       </a>
       <AppShell
         header={{ height: 56 }}
-        navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        navbar={links.length ? { width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } } : undefined}
         padding={{ base: 'sm', sm: 'lg' }}
       >
         <AppShell.Header>
           <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
             <Group gap="xs" wrap="nowrap">
               <Burger
+                hidden={links.length === 0}
                 opened={opened}
                 onClick={toggle}
                 hiddenFrom="sm"
@@ -90,22 +91,24 @@ export function Shell() {
           </Group>
         </AppShell.Header>
 
-        <AppShell.Navbar p="xs" id="main-navigation" aria-label={t('shell.navigation')} component="nav">
-          <ScrollArea>
-            <Stack gap={2}>
-              {links.map((link) => (
-                <NavLink
-                  key={link.path}
-                  component={RouterNavLink}
-                  to={`/${link.path}`}
-                  end
-                  label={t(link.nav!)}
-                  active={location.pathname === `/${link.path}`}
-                />
-              ))}
-            </Stack>
-          </ScrollArea>
-        </AppShell.Navbar>
+        {links.length > 0 && (
+          <AppShell.Navbar p="xs" id="main-navigation" aria-label={t('shell.navigation')} component="nav">
+            <ScrollArea>
+              <Stack gap={2}>
+                {links.map((link) => (
+                  <NavLink
+                    key={link.path}
+                    component={RouterNavLink}
+                    to={`/${link.path}`}
+                    end
+                    label={t(link.nav!)}
+                    active={location.pathname === `/${link.path}`}
+                  />
+                ))}
+              </Stack>
+            </ScrollArea>
+          </AppShell.Navbar>
+        )}
 
         <AppShell.Main id="main" tabIndex={-1}>
           <Outlet />
