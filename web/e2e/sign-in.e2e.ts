@@ -81,3 +81,23 @@ describe('signing in and out', () => {
     await page.waitForURL((url) => url.pathname === '/sign-in' && url.searchParams.get('next') === '/work');
   });
 });
+
+describe('two tabs of the app', () => {
+  it('signing out in one clears the other at once', async () => {
+    const browser = await launchBrowser();
+    try {
+      const first = await newPage(browser);
+      await signIn(first, 'caseworker');
+      const second = await first.context().newPage();
+      await second.goto('/cases');
+      await expect.poll(() => second.getByRole('heading', { level: 1 }).textContent()).toBe('Cases');
+
+      await first.getByTestId('account-menu').click();
+      await first.getByRole('menuitem', { name: 'Sign out' }).click();
+      await second.waitForURL((url) => url.pathname === '/sign-in');
+      await expect.poll(() => second.getByTestId('session-ended').textContent()).toBe('You have signed out.');
+    } finally {
+      await browser.close();
+    }
+  });
+});

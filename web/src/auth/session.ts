@@ -42,6 +42,21 @@ onRefreshed((pair) => {
 });
 onSessionEnded((reason) => set({ status: 'signed_out', endedBecause: reason }));
 
+/**
+ * Signing out in one tab clears every tab of the app at once: on a shared laptop, a case left open
+ * in another tab must not stay on screen after its user signed out.
+ */
+const tabs =
+  typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('safe-return-session');
+if (tabs) {
+  tabs.onmessage = (event: MessageEvent<SessionEndReason>) => {
+    if (current.status === 'signed_in') {
+      endSession(event.data);
+      set({ status: 'signed_out', endedBecause: event.data });
+    }
+  };
+}
+
 export function getSession(): SessionState {
   return current;
 }
@@ -87,6 +102,7 @@ export async function signOut(reason: SessionEndReason = 'signed_out'): Promise<
   await Promise.race([logout, new Promise((resolve) => setTimeout(resolve, 3000))]);
   endSession(reason);
   set({ status: 'signed_out', endedBecause: reason });
+  tabs?.postMessage(reason);
 }
 
 export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
