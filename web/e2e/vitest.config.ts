@@ -17,5 +17,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // A page's chunk and its first render can take seconds on a busy two-core machine (CI): poll longer
+    // than Vitest's default second.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });
