@@ -21,13 +21,20 @@ const WEB_INPUTS = ['web', 'package-lock.json'];
 /** Under web/ but not read by the build: test output, the end-to-end specs. */
 const NOT_INPUTS = new Set(['test-results', 'e2e', 'node_modules']);
 
-function newestChange(path) {
+/**
+ * The newest change under a path. A folder counts by its own time too (a deleted file is a change),
+ * but not web/ itself: creating web/test-results (the browser tests' screenshots) changes that time.
+ */
+function newestChange(path, top = true) {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
   return readdirSync(path)
     .filter((name) => !NOT_INPUTS.has(name))
-    .reduce((newest, name) => Math.max(newest, newestChange(join(path, name))), stat.mtimeMs);
+    .reduce(
+      (newest, name) => Math.max(newest, newestChange(join(path, name), false)),
+      top ? 0 : stat.mtimeMs,
+    );
 }
 
 function webIsUpToDate() {
@@ -53,6 +60,9 @@ function buildWeb() {
     {
       cwd: ROOT,
       stdio: 'inherit',
+      // Always the production build (minified React, no dev checks), even when the caller runs with
+      // NODE_ENV=development, as `npm start` usually does.
+      env: { ...process.env, NODE_ENV: 'production' },
     },
   );
   if (result.status !== 0) throw new Error('the web app did not build (see above)');

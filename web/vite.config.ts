@@ -11,6 +11,8 @@ const webRoot = fileURLToPath(new URL('.', import.meta.url));
  */
 export default defineConfig({
   root: webRoot,
+  // Vite's cache beside the other packages, not in web/ (whose sources decide when to rebuild).
+  cacheDir: fileURLToPath(new URL('../node_modules/.vite', import.meta.url)),
   plugins: [react()],
   html: { cspNonce: 'SR_CSP_NONCE' },
   build: {
