@@ -9,7 +9,7 @@
  *   unit tests already compile the code), which skips the type work its decorator metadata would
  *   cost; the metadata it emits resolves to the same classes at run time.
  */
-const { mkdirSync, rmSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } = require('node:fs');
 const { dirname, join, relative } = require('node:path');
 const ts = require('typescript');
 
@@ -27,7 +27,10 @@ function build() {
   const { options, fileNames } = parsed;
 
   // Like nest's deleteOutDir: the output of a source that is gone (a migration!) must not survive.
-  rmSync(options.outDir, { recursive: true, force: true });
+  // The web app's build (dist/web, Vite's) is another build's output and stays.
+  for (const entry of existsSync(options.outDir) ? readdirSync(options.outDir) : []) {
+    if (entry !== 'web') rmSync(join(options.outDir, entry), { recursive: true, force: true });
+  }
 
   const plugins = (nestCli.compilerOptions.plugins ?? []).map((p) => ({
     plugin: require(`${p.name}/plugin`),

@@ -22,14 +22,14 @@ const ENTRY = join(DIST, 'src', 'main.js');
 /** Written after a successful build: its time is "built at" (a failed or partial build leaves none). */
 const STAMP = join(DIST, '.start-build');
 /**
- * What the build reads (a missing one counts as unchanged). Folders count by their own time too, so
+ * What the API's build reads (a missing one counts as unchanged; the web app has its own list and
+ * stamp in build-web.js). Folders count by their own time too, so
  * a deleted file is a change.
  */
 const INPUTS = [
   'src',
   'migrations',
   'bench',
-  'web',
   'scripts/build.js',
   'tsconfig.json',
   'tsconfig.build.json',
@@ -95,6 +95,8 @@ if (buildOnly && !canBuild()) {
 }
 try {
   buildIfNeeded();
+  // The web app at `/`: its own sources (web/, vite config) and stamp, see build-web.js.
+  require('./build-web').buildWebIfNeeded();
 } catch (error) {
   console.error(error.message);
   // An install is not the place to fail for the sources: the next start builds again and says why.

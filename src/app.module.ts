@@ -22,6 +22,7 @@ import { CompoundsModule } from './compounds/compounds.module';
 import { HandoversModule } from './handovers/handovers.module';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
+import { WebModule } from './web/web.module';
 
 export interface AppModuleOptions {
   /** Address of an embedded PostgreSQL started by main.ts; otherwise DATABASE_URL is used. */
@@ -50,6 +51,7 @@ export class AppModule {
         ReportsModule,
         ExportsModule,
         HandoversModule,
+        WebModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

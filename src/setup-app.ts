@@ -2,11 +2,12 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { json, type NextFunction, type Request, type Response } from 'express';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { requestContextMiddleware } from './common/request-context';
 import { ApiError } from './common/errors';
 import { AppConfig } from './config/app-config';
+import { securityHeaders } from './web/content-security';
+import { webAppPage } from './web/web-page';
 
 export const API_PREFIX = 'api/v1';
 
@@ -80,8 +81,10 @@ export function setupApp(app: NestExpressApplication): void {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(requestContextMiddleware);
-  app.use(helmet());
+  app.use(securityHeaders());
   app.use(`/${API_PREFIX}`, noStore);
+  // The web app's page at every client route (its files come from WebModule).
+  app.use(webAppPage(config.webDir));
   // Our own JSON parser (the app is created with bodyParser: false) so that its errors reach the
   // error filter with their type: malformed JSON → 400 MALFORMED_JSON, over 1 MiB → 413, a body
   // that is not JSON in UTF-8 or an unknown Content-Encoding → 415.

@@ -6,6 +6,7 @@ import { AccountSetupRoute, CurrentUser, Principal, Public, Roles } from '../com
 import { ROLES } from '../common/roles';
 import { AuthService, toMe } from './auth.service';
 import { ChangePasswordDto, LoginDto, MeView, RefreshDto, TokenPairView } from './dto/auth.dto';
+import { ApiRefreshTransport, type RefreshTransport, Transport } from './refresh-transport';
 
 // Open to a user who must change a reset password first: these routes are how they do it.
 @ApiTags('auth')
@@ -19,27 +20,34 @@ export class AuthController {
   @Post('login')
   @Public()
   @ApiPublicRoute('Sign in with email and password', 400, 401, 413, 429)
+  @ApiRefreshTransport('sets the cookie', { status: 200, type: TokenPairView })
   @UseGuards(ThrottlerGuard)
   @HttpCode(200)
-  login(@Body() dto: LoginDto): Promise<TokenPairView> {
-    return this.auth.login(dto);
+  login(@Body() dto: LoginDto, @Transport() transport: RefreshTransport): Promise<TokenPairView> {
+    return this.auth.login(dto, transport);
   }
 
   @Post('refresh')
   @Public()
   @ApiPublicRoute('Trade a refresh token for a new token pair (each works once)', 400, 401, 413, 429)
+  @ApiRefreshTransport('reads the cookie and sets the next one', { status: 200, type: TokenPairView })
   @UseGuards(ThrottlerGuard)
   @HttpCode(200)
-  refresh(@Body() dto: RefreshDto): Promise<TokenPairView> {
-    return this.auth.refresh(dto);
+  refresh(@Body() dto: RefreshDto, @Transport() transport: RefreshTransport): Promise<TokenPairView> {
+    return this.auth.refresh(dto, transport);
   }
 
   @Post('logout')
   @Roles(...ROLES)
   @ApiRoute('Sign out: end this sign-in and the one the refresh token belongs to', 400, 413)
+  @ApiRefreshTransport('reads the cookie and clears it', { status: 204 })
   @HttpCode(204)
-  logout(@CurrentUser() user: Principal, @Body() dto: RefreshDto): Promise<void> {
-    return this.auth.logout(user, dto);
+  logout(
+    @CurrentUser() user: Principal,
+    @Body() dto: RefreshDto,
+    @Transport() transport: RefreshTransport,
+  ): Promise<void> {
+    return this.auth.logout(user, dto, transport);
   }
 
   @Get('me')

@@ -8,6 +8,7 @@ import { AppConfig } from '../config/app-config';
 import { UserCredentials } from '../users/user-credentials.service';
 import { ChangePasswordDto, LoginDto, MeView, RefreshDto, TokenPairView } from './dto/auth.dto';
 import { LoginLockout } from './login-lockout';
+import { BODY_TRANSPORT, type RefreshTransport } from './refresh-transport';
 import { SessionsRepository } from './sessions.repository';
 import { Transactions } from '../database/transactions';
 
@@ -20,6 +21,22 @@ const invalidCredentials = () =>
   new ApiError(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS', 'Email or password is wrong');
 const invalidRefresh = () =>
   new ApiError(HttpStatus.UNAUTHORIZED, 'INVALID_REFRESH_TOKEN', 'The refresh token is not valid');
+
+/**
+ * The refresh token a request presents: the cookie's with the cookie transport (a token in the body
+ * is ignored then), else the body's, which is then required. A missing cookie is a refused refresh.
+ */
+function presentedToken(dto: RefreshDto, transport: RefreshTransport): string | undefined {
+  if (transport.cookie) return transport.cookieToken;
+  if (dto.refreshToken === undefined) {
+    throw ApiError.field(
+      'refreshToken',
+      'required',
+      'refreshToken is required (or X-Refresh-Transport: cookie)',
+    );
+  }
+  return dto.refreshToken;
+}
 
 export function toMe(p: Principal): MeView {
   return {
@@ -44,7 +61,7 @@ export class AuthService {
   ) {}
 
   /** Unknown email, wrong password and disabled user give one answer, after one argon2 run each. */
-  async login(dto: LoginDto): Promise<TokenPairView> {
+  async login(dto: LoginDto, transport: RefreshTransport = BODY_TRANSPORT): Promise<TokenPairView> {
     const emailKey = LoginLockout.keyOf(dto.email);
     await this.assertNotLocked(emailKey, 'auth.login', null);
 
@@ -78,13 +95,15 @@ export class AuthService {
       });
       return { sessionId, refreshToken };
     });
-    return this.tokenPair(user.id, sessionId, refreshToken);
+    return this.deliver(await this.tokenPair(user.id, sessionId, refreshToken), transport);
   }
 
   /** Rotation: each refresh token works once. A spent one presented again revokes the whole login. */
-  async refresh(dto: RefreshDto): Promise<TokenPairView> {
+  async refresh(dto: RefreshDto, transport: RefreshTransport = BODY_TRANSPORT): Promise<TokenPairView> {
+    const presented = presentedToken(dto, transport);
     const outcome = await this.tx.run(async (m) => {
-      const token = await this.sessions.lockPresentedToken(m, dto.refreshToken);
+      if (presented === undefined) return undefined;
+      const token = await this.sessions.lockPresentedToken(m, presented);
       if (!token) return undefined;
       if (token.spent_at) {
         await this.sessions.revoke(m, token.session_id, 'refresh_token_reuse');
@@ -104,15 +123,28 @@ export class AuthService {
       const refreshToken = await this.sessions.issueRefreshToken(m, token.session_id);
       return { userId: token.user_id, sessionId: token.session_id, refreshToken };
     });
-    if (!outcome) throw invalidRefresh();
-    return this.tokenPair(outcome.userId, outcome.sessionId, outcome.refreshToken);
+    if (!outcome) {
+      // A cookie that no longer works is of no use to the browser: drop it with the refusal.
+      transport.forget();
+      throw invalidRefresh();
+    }
+    return this.deliver(
+      await this.tokenPair(outcome.userId, outcome.sessionId, outcome.refreshToken),
+      transport,
+    );
   }
 
   /** Ends the caller's login (and the one the refresh token belongs to, when it is the caller's). */
-  async logout(principal: Principal, dto: RefreshDto): Promise<void> {
+  async logout(
+    principal: Principal,
+    dto: RefreshDto,
+    transport: RefreshTransport = BODY_TRANSPORT,
+  ): Promise<void> {
+    const presented = presentedToken(dto, transport);
     await this.tx.run(async (m) => {
       await this.sessions.revoke(m, principal.sessionId, 'logout');
-      const token = await this.sessions.lockPresentedToken(m, dto.refreshToken);
+      const token =
+        presented === undefined ? undefined : await this.sessions.lockPresentedToken(m, presented);
       if (token && token.user_id === principal.id && token.session_id !== principal.sessionId) {
         await this.sessions.revoke(m, token.session_id, 'logout');
       }
@@ -123,6 +155,7 @@ export class AuthService {
         entityId: principal.id,
       });
     });
+    transport.forget();
   }
 
   /**
@@ -212,6 +245,14 @@ export class AuthService {
       this.credentials.loadPrincipal(userId),
     ]);
     return active && user ? { ...user, sessionId } : undefined;
+  }
+
+  /** With the cookie transport the refresh token goes into the cookie and out of the body. */
+  private deliver(pair: TokenPairView, transport: RefreshTransport): TokenPairView {
+    if (!transport.cookie || pair.refreshToken === undefined) return pair;
+    transport.keep(pair.refreshToken);
+    const { refreshToken: _inCookie, ...body } = pair;
+    return body;
   }
 
   private async tokenPair(userId: string, sessionId: string, refreshToken: string): Promise<TokenPairView> {

@@ -9,6 +9,8 @@ export abstract class AppConfig {
   abstract readonly databaseUrl: string | undefined;
   abstract readonly databasePoolSize: number;
   abstract readonly dataDir: string;
+  /** The built web app served at `/` (index.html, assets/). */
+  abstract readonly webDir: string;
   /** Port of the embedded PostgreSQL (used when databaseUrl is unset). */
   abstract readonly embeddedDatabasePort: number;
   abstract readonly logLevel: string;

@@ -12,6 +12,8 @@ export const envSchema = Joi.object({
   DATABASE_URL: Joi.string().uri({ scheme: ['postgres', 'postgresql'] }),
   DATABASE_POOL_SIZE: Joi.number().integer().min(1).max(200).default(10),
   DATA_DIR: Joi.string().default('.data'),
+  // The built web app (index.html and assets/); unset: dist/web of this checkout or image.
+  WEB_DIR: Joi.string(),
   // The embedded PostgreSQL's port (no DATABASE_URL): another one for a second checkout on one machine.
   // Not 0 ("any free port"): the TypeORM CLI finds the server by this port.
   EMBEDDED_DATABASE_PORT: Joi.number().port().min(1).default(EMBEDDED_DEFAULT_PORT),

@@ -1,7 +1,8 @@
 import { parseStageTargets } from './stage-targets';
 import { Logger } from '@nestjs/common';
 import Joi from 'joi';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { AppConfig } from './app-config';
 import { loadOrCreateDevSecrets } from './dev-secrets';
 import { envSchema } from './env.schema';
@@ -23,6 +24,7 @@ interface ValidatedEnv {
   DATABASE_URL?: string;
   DATABASE_POOL_SIZE: number;
   DATA_DIR: string;
+  WEB_DIR?: string;
   EMBEDDED_DATABASE_PORT: number;
   LOG_LEVEL: string;
   CORS_ORIGINS: string;
@@ -57,6 +59,16 @@ function parseKeys(spec: string): Record<string, Buffer> {
   return keys;
 }
 
+/**
+ * dist/web of the folder that holds package.json above this file: the same from dist/src (the
+ * built app) and from src/ (tests run from the sources).
+ */
+function defaultWebDir(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, 'dist', 'web');
+}
+
 /** Validates the environment and turns it into the typed AppConfig. Throws ConfigError on a bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const { value, error } = envSchema.validate(env, { allowUnknown: true, abortEarly: false, convert: true });
@@ -88,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     databaseUrl: v.DATABASE_URL || undefined,
     databasePoolSize: v.DATABASE_POOL_SIZE,
     dataDir,
+    webDir: v.WEB_DIR ? resolve(v.WEB_DIR) : defaultWebDir(),
     embeddedDatabasePort: v.EMBEDDED_DATABASE_PORT,
     logLevel: v.LOG_LEVEL,
     corsOrigins: v.CORS_ORIGINS.split(',')

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AbstractLoader, ExpressLoader } from '@nestjs/serve-static';
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import passport from 'passport';
@@ -34,7 +35,12 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   Object.assign(process.env, env);
   try {
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot()] }).compile();
+    // serve-static picks its loader when the module is compiled; a testing module compiles before
+    // the HTTP adapter exists, so it would pick its no-op loader: give it the one main.ts's app gets.
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot()] })
+      .overrideProvider(AbstractLoader)
+      .useValue(new ExpressLoader())
+      .compile();
     const app = moduleRef.createNestApplication<NestExpressApplication>({ logger: false, bodyParser: false });
     const responsesDir = process.env.TEST_RESPONSES_DIR;
     // Before setupApp's middleware, so answers given before routing (413, malformed JSON) are noted too.

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import type { Role } from '../../common/roles';
 import { AcceptablePassword } from '../../users/password-policy';
 
@@ -16,10 +16,12 @@ export class LoginDto {
 }
 
 export class RefreshDto {
+  /** Required, unless the request says `X-Refresh-Transport: cookie` (the token is then read from the cookie). */
+  @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
-  refreshToken: string;
+  refreshToken?: string;
 }
 
 export class ChangePasswordDto {
@@ -44,7 +46,8 @@ export class MeView {
 
 export class TokenPairView {
   accessToken: string;
-  refreshToken: string;
+  /** Absent with `X-Refresh-Transport: cookie`: the refresh token is then in the httpOnly cookie. */
+  refreshToken?: string;
   /** Seconds until the access token expires. */
   expiresIn: number;
   /**
