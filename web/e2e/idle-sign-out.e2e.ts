@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectNoSeriousA11yViolations, launchBrowser, newPage, shoot, signIn } from './support/browser';
+import {
+  expectNoCspViolations,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  newPage,
+  shoot,
+  signIn,
+} from './support/browser';
 
 /** The shared-laptop rule: 15 minutes without mouse, keyboard or touch sign the user out. The clock is fast-forwarded. */
 describe('signing out after 15 idle minutes', () => {
@@ -21,6 +28,8 @@ describe('signing out after 15 idle minutes', () => {
     const dialog = page.getByRole('dialog', { name: 'Are you still there?' });
     await expect.poll(() => dialog.isVisible()).toBe(true);
     await expectNoSeriousA11yViolations(page);
+    // The dialog locks the page's scroll with a <style> of its own: it must carry the page's nonce.
+    expectNoCspViolations(page);
     await shoot(page, 'idle-warning');
 
     await page.clock.fastForward('01:00');

@@ -1,6 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { setNonce } from 'get-nonce';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { ApiError } from './api/errors';
@@ -13,6 +14,9 @@ function styleNonce(): string | undefined {
   return meta?.nonce || undefined;
 }
 const nonce = styleNonce();
+// Dialogs lock the page's scroll with a <style> of their own (react-remove-scroll, under Mantine's
+// Modal), which takes its nonce from get-nonce, not from MantineProvider.
+if (nonce) setNonce(nonce);
 
 function createQueryClient(): QueryClient {
   return new QueryClient({
