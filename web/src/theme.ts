@@ -32,9 +32,15 @@ export const theme = createTheme({
   lineHeights: { xs: '1.5', sm: '1.55', md: '1.6', lg: '1.6', xl: '1.6' },
 });
 
-/** Mantine's "dimmed" grey is under AA on white; gray.7 is well above it. */
+/**
+ * Mantine's "dimmed" grey and its error red (red.6, 3.5:1) are under AA on white for small text;
+ * gray.7 and red.8 are well above it. Every error message and invalid field's text uses this red.
+ */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-8)',
+  },
   dark: {},
 });
