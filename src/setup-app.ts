@@ -5,6 +5,8 @@ import { json, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { requestContextMiddleware } from './common/request-context';
 import { ApiError } from './common/errors';
+import { isTooDeep } from './common/hostile-input';
+import { nestingTooDeep } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { securityHeaders } from './web/content-security';
 import { webAppPage } from './web/web-page';
@@ -64,6 +66,14 @@ function bodyParserErrors(
 }
 
 /**
+ * A body nested deeper than any request of this API is refused as soon as it is parsed, before a
+ * guard, pipe or library walks it (some recurse, and 10,000 levels overflow the stack).
+ */
+function shallowBodiesOnly(req: Request, _res: Response, next: NextFunction): void {
+  next(isTooDeep(req.body) ? nestingTooDeep() : undefined);
+}
+
+/**
  * Answers from the API carry personal data or tokens, errors included (they may echo a field); no
  * browser, proxy or shared cache may keep any of them. Set once here for every API response, before
  * any handler or filter runs, so no route can forget it.
@@ -91,6 +101,7 @@ export function setupApp(app: NestExpressApplication): void {
   app.use(jsonBodiesOnly);
   app.use(json({ limit: '1mb' }));
   app.use(bodyParserErrors);
+  app.use(shallowBodiesOnly);
   if (config.corsOrigins.length) {
     app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After'] });
   }

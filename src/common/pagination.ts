@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ApiError } from './errors';
+import { isRealTimestamp } from './validators';
 
 const DEFAULT_PAGE_SIZE = 50;
 
@@ -41,10 +42,8 @@ const ISSUED_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** A timestamp as this API writes it into cursors, and one PostgreSQL can cast. */
 export function isIssuedTimestamp(at: unknown): at is string {
-  // PostgreSQL has no year 0 (JavaScript does): casting one would fail in the query.
-  return (
-    typeof at === 'string' && ISSUED_AT.test(at) && !at.startsWith('0000') && !Number.isNaN(Date.parse(at))
-  );
+  // PostgreSQL has no year 0 and no 30 February (JavaScript has both): casting one would fail in the query.
+  return typeof at === 'string' && ISSUED_AT.test(at) && isRealTimestamp(at);
 }
 
 const ID_PATTERNS = {

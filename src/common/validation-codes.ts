@@ -73,6 +73,8 @@ export const CONSTRAINT_RULES: readonly (readonly [constraint: string, resolve: 
   ['isIso8601', format('date-time')],
   ['matches', is('invalid_format', ([pattern]) => ({ pattern: patternOf(pattern) }))],
 
+  ['isName', is('invalid_characters')],
+
   ['isNotBefore', is('too_small', ([min]) => ({ min: String(min) }))],
   ['isNotInFuture', is('not_in_future')],
   ['isNotInPast', is('not_in_past')],

@@ -1,5 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ApiError, FieldError } from './errors';
+import { findInputProblem, MAX_NESTING } from './hostile-input';
 import { detailOf } from './validation-codes';
 
 /**
@@ -14,23 +15,15 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
   });
 }
 
-/** Where in a body or query a string holds U+0000, which PostgreSQL cannot store in text. */
-function findNul(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path || 'value' : undefined;
-  if (value && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) {
-      const found = findNul(inner, path ? `${path}.${key}` : key);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
-
-/** Refuses NUL characters anywhere in the input before validating it. */
+/**
+ * Refuses what no legitimate input holds (hostile-input.ts: NUL, lone surrogates, `__proto__` and
+ * its kin, nesting too deep) anywhere in a body, query or parameter, before validating it.
+ */
 class AppValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const field = findNul(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
-    if (field) throw ApiError.field(field, 'invalid_characters', 'text must not contain NUL characters');
+    const problem = findInputProblem(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
+    if (problem?.kind === 'too_deep') throw nestingTooDeep();
+    if (problem) throw ApiError.field(problem.field, problem.code, problem.message);
     return super.transform(value, metadata);
   }
 }
@@ -47,4 +40,12 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: true, value: true },
     exceptionFactory: (errors) => ApiError.validation(toFieldErrors(errors)),
   });
+}
+
+export function nestingTooDeep(): ApiError {
+  return new ApiError(
+    400,
+    'NESTING_TOO_DEEP',
+    `The request body is nested deeper than ${MAX_NESTING} levels`,
+  );
 }

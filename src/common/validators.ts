@@ -33,7 +33,7 @@ export function NormalizedTextArray() {
  */
 const documentedAs = (format: 'date' | 'date-time') => ApiProperty({ type: String, format });
 
-function isRealDate(value: string): boolean {
+export function isRealDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   // JavaScript has a year 0, PostgreSQL does not (1 BC is followed by AD 1): it would be a 500 there.
   if (value.startsWith('0000')) return false;
@@ -69,8 +69,21 @@ const isDate = (value: unknown): value is string => typeof value === 'string' &&
 const today = () => new Date().toISOString().slice(0, 10);
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
-const isTimestamp = (value: unknown): value is string =>
-  typeof value === 'string' && TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value));
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?/;
+
+/**
+ * A timestamp whose day exists and whose clock is a real time. Date.parse alone is not enough: it
+ * rolls 2023-02-30 over to 2 March, which PostgreSQL refuses (a 500 if it got that far).
+ */
+export function isRealTimestamp(value: string): boolean {
+  return (
+    TIMESTAMP.test(value) &&
+    isRealDate(value.slice(0, 10)) &&
+    CLOCK.test(value.slice(11)) &&
+    !Number.isNaN(Date.parse(value))
+  );
+}
+const isTimestamp = (value: unknown): value is string => typeof value === 'string' && isRealTimestamp(value);
 
 /** Dates of birth and compound reports: nothing earlier is plausible (and a typo like 0199 is caught). */
 const EARLIEST_DATE = '1900-01-01';
@@ -205,4 +218,24 @@ export function IsOneOfWhen(
           !applies(args.object as Record<string, unknown>) || allowed.includes(value as string),
       },
     });
+}
+
+/** Bidi embedding, override and isolate controls: they make a name display as something it is not. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+/** Something a reader can see: a letter, digit, punctuation mark or symbol, of any script. */
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
+
+/**
+ * A name as people will read it on a screen or a list: no bidi controls (a name that displays as
+ * another spoofs it) and not only invisible characters. Joiners inside a name (Indic scripts, emoji)
+ * stay allowed. `{ each: true }` for a list of names.
+ */
+export function IsName(options?: ValidationOptions) {
+  return rule(
+    'isName',
+    [],
+    'must be a visible name, without bidi control characters',
+    (v) => typeof v !== 'string' || (!BIDI_CONTROLS.test(v) && VISIBLE.test(v)),
+    options,
+  );
 }

@@ -12,7 +12,13 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { IsOptionalNotNull, IsPastDate, NormalizedText, NormalizedTextArray } from '../../common/validators';
+import {
+  IsName,
+  IsOptionalNotNull,
+  IsPastDate,
+  NormalizedText,
+  NormalizedTextArray,
+} from '../../common/validators';
 import { COMPOUND_LIMITS, COMPOUND_STATUSES, type CompoundStatus } from './compound-fields';
 
 /**
@@ -28,6 +34,7 @@ export class CompoundFieldsDto {
   @NormalizedTextArray()
   @IsString({ each: true })
   @Length(1, COMPOUND_LIMITS.name, { each: true })
+  @IsName({ each: true })
   @ArrayUnique({ message: 'each alias may be listed once' })
   aliases?: string[];
 
@@ -90,6 +97,7 @@ export class CreateCompoundDto extends CompoundFieldsDto {
   @NormalizedText()
   @IsString()
   @Length(1, COMPOUND_LIMITS.name)
+  @IsName()
   name: string;
 
   /** Where the compound is: ISO 3166-1 alpha-3. */

@@ -11,7 +11,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
-import { IsOptionalNotNull, NormalizedText, NormalizedTextArray } from '../../common/validators';
+import { IsName, IsOptionalNotNull, NormalizedText, NormalizedTextArray } from '../../common/validators';
 import { CONTACT_LIMITS, LANGUAGE_TAG, PHONE_PATTERN } from './consular-fields';
 
 const ALPHA3 = /^[A-Z]{3}$/;
@@ -77,6 +77,7 @@ export class CreateContactDto extends ContactDetailsDto {
   @NormalizedText()
   @IsString()
   @Length(1, CONTACT_LIMITS.name)
+  @IsName()
   name: string;
 }
 

@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  IsName,
   IsOptionalNotNull,
   IsPastDate,
   IsPastTimestamp,
@@ -62,12 +63,14 @@ export class PersonFieldsDto {
   @NormalizedText()
   @IsString()
   @Length(1, LIMITS.name)
+  @IsName()
   givenName?: string | null;
 
   @IsOptional()
   @NormalizedText()
   @IsString()
   @Length(1, LIMITS.name)
+  @IsName()
   familyName?: string | null;
 
   /** The name in the person's own script (Thai, Burmese, Chinese, Khmer, ...). */
@@ -75,6 +78,7 @@ export class PersonFieldsDto {
   @NormalizedText()
   @IsString()
   @Length(1, LIMITS.name)
+  @IsName()
   nameNative?: string | null;
 
   @IsOptionalNotNull()
@@ -83,6 +87,7 @@ export class PersonFieldsDto {
   @NormalizedTextArray()
   @IsString({ each: true })
   @Length(1, LIMITS.name, { each: true })
+  @IsName({ each: true })
   @ArrayUnique(foldCase, { message: 'each alias may be listed once (case aside)' })
   aliases?: string[];
 

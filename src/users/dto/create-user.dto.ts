@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '../../common/roles';
-import { NationalityCodes } from '../../common/validators';
+import { IsName, NationalityCodes } from '../../common/validators';
 import { AcceptablePassword } from '../password-policy';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -15,6 +15,7 @@ export class CreateUserDto {
   @Transform(trim)
   @IsString()
   @Length(1, 200)
+  @IsName()
   displayName: string;
 
   @AcceptablePassword()
