@@ -62,8 +62,10 @@ describe('the consents of a case', () => {
     expect(posted[1]).toEqual({ type: 'services', granted: false });
   });
 
-  it('an erased record cannot be given consents', async () => {
+  it('an erased record offers no consent to change and names no embassy', async () => {
     await renderWidget(<ConsentsPanel person={personView({ erased: true })} />);
-    for (const toggle of screen.getAllByRole('switch')) expect(toggle).toHaveProperty('disabled', true);
+    expect(screen.queryAllByRole('switch')).toHaveLength(0);
+    expect(screen.queryByText(/embassy of Thailand/)).toBeNull();
+    expect(screen.getByText(/This record was erased/)).toBeTruthy();
   });
 });

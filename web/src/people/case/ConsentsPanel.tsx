@@ -24,33 +24,35 @@ export function ConsentsPanel({ person }: { person: Person }) {
   return (
     <Panel id="consents" title={t('people.case.consents.title')} visibility={t('people.case.consents.intro')}>
       <Stack gap="md">
-        {TYPES.map((type) => {
-          const granted = person.consents[CONSENT_FIELDS[type]];
-          return (
-            <Stack key={type} gap={4} data-testid={`consent-${type}`}>
-              <Switch
-                checked={granted}
-                disabled={person.erased || record.isPending}
-                onChange={(event) => {
-                  setChanging(type);
-                  record.mutate({ type, granted: event.currentTarget.checked });
-                }}
-                label={t(`people.case.consents.type.${type}`)}
-                description={t(`people.case.consents.meaning.${type}`)}
-              />
-              <Text size="sm" fw={500} pl={{ base: 0, xs: 50 }}>
-                {granted
-                  ? consentAudience(type, person, t, country)
-                  : t('people.case.consents.notGiven', {
-                      audience: consentAudience(type, person, t, country),
-                    })}
-              </Text>
-              {changing === type && (
-                <ErrorAlert error={record.error} title={t('people.case.consents.failed')} />
-              )}
-            </Stack>
-          );
-        })}
+        {person.erased && <Text>{t('people.case.consents.erased')}</Text>}
+        {!person.erased &&
+          TYPES.map((type) => {
+            const granted = person.consents[CONSENT_FIELDS[type]];
+            return (
+              <Stack key={type} gap={4} data-testid={`consent-${type}`}>
+                <Switch
+                  checked={granted}
+                  disabled={record.isPending}
+                  onChange={(event) => {
+                    setChanging(type);
+                    record.mutate({ type, granted: event.currentTarget.checked });
+                  }}
+                  label={t(`people.case.consents.type.${type}`)}
+                  description={t(`people.case.consents.meaning.${type}`)}
+                />
+                <Text size="sm" fw={500} pl={{ base: 0, xs: 50 }}>
+                  {granted
+                    ? consentAudience(type, person, t, country)
+                    : t('people.case.consents.notGiven', {
+                        audience: consentAudience(type, person, t, country),
+                      })}
+                </Text>
+                {changing === type && (
+                  <ErrorAlert error={record.error} title={t('people.case.consents.failed')} />
+                )}
+              </Stack>
+            );
+          })}
         <ConsentHistory personId={person.id} />
       </Stack>
     </Panel>
