@@ -1,0 +1,134 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  baseURL,
+  DEMO_EMAILS,
+  DEMO_PASSWORD,
+  expectNoCspViolations,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  newPage,
+  shoot,
+  signIn,
+} from './support/browser';
+
+interface PersonJson {
+  id: string;
+  caseNumber: string;
+  status: string;
+  allowedTransitions: string[];
+  nationalities: { code: string }[];
+  consents: { consularNotification: boolean };
+}
+
+/** The API as a test's own client (its own sign-in): to find a demo case and read what the API says of it. */
+async function apiAs(role: keyof typeof DEMO_EMAILS) {
+  const login = await fetch(`${baseURL()}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: DEMO_EMAILS[role], password: DEMO_PASSWORD }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  return async <T>(path: string): Promise<T> => {
+    const response = await fetch(`${baseURL()}/api/v1${path}`, {
+      headers: { Authorization: `Bearer ${accessToken}` },
+    });
+    expect(response.status, path).toBe(200);
+    return (await response.json()) as T;
+  };
+}
+
+/** English words of a status, as the catalogue has them (common.status.*). */
+const STATUS: Record<string, string> = {
+  presumed_victim: 'Presumed victim',
+  protection_claim: 'Protection claim',
+  withdrawn: 'Withdrawn',
+  on_hold: 'On hold',
+  not_victim: 'Not a victim',
+  closed: 'Closed',
+};
+
+describe("a caseworker's case page", () => {
+  let browser: Browser;
+  let page: Page;
+  let person: PersonJson;
+  let countryName: string;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await newPage(browser);
+    const get = await apiAs('caseworker');
+    // A case in screening, from the oldest case numbers (other specs take the newest).
+    const list = await get<{ items: { id: string }[] }>(
+      '/people?status=screening&sort=caseNumber&order=asc&limit=3',
+    );
+    person = await get<PersonJson>(`/people/${list.items[1].id}`);
+    const nationalities = await get<{ code: string; alpha2: string | null }[]>('/nationalities');
+    const alpha2 = nationalities.find((n) => n.code === person.nationalities[0].code)!.alpha2!;
+    countryName = new Intl.DisplayNames(['en'], { type: 'region' }).of(alpha2)!;
+  });
+  afterAll(() => browser?.close());
+
+  it('opens a demo case and sees only the next steps the API allows', async () => {
+    await signIn(page, 'caseworker');
+    await page.goto(`/cases/${person.id}`);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe(`Case ${person.caseNumber}`);
+    const steps = page.getByTestId('next-steps').getByRole('button');
+    await expect
+      .poll(() => steps.allTextContents())
+      .toEqual(person.allowedTransitions.map((s) => `Move to: ${STATUS[s] ?? s}`));
+    // A caseworker may not screen a person out or close a case: the API does not offer it, nor does the page.
+    expect(person.allowedTransitions).not.toContain('not_victim');
+    expect(await page.getByRole('button', { name: 'Move to: Not a victim' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Move to: Closed' }).count()).toBe(0);
+    // Supervisor and administrator widgets are not there.
+    expect(await page.getByRole('heading', { name: 'Access log' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Erase/ }).count()).toBe(0);
+    await expectNoSeriousA11yViolations(page);
+    await shoot(page, 'case-page');
+  });
+
+  it('moves the case one step and sees it in the history', async () => {
+    await page.getByRole('button', { name: 'Move to: Presumed victim' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/Note/).fill('Screened with an interpreter (e2e)');
+    await expectNoSeriousA11yViolations(page);
+    await shoot(page, 'case-page-move-dialog');
+    await dialog.getByRole('button', { name: 'Move the case' }).click();
+    await expect.poll(() => page.getByText('The case is now at: Presumed victim.').count()).toBe(1);
+    const header = page.getByTestId('case-header');
+    await expect
+      .poll(() => header.locator('[data-status]').getAttribute('data-status'))
+      .toBe('presumed_victim');
+    const latest = page.getByTestId('history').locator('.mantine-Timeline-item').first();
+    await expect.poll(() => latest.textContent()).toContain('Screening → Presumed victim');
+    expect(await latest.textContent()).toContain('Demo Caseworker (Caseworker)');
+    expect(await latest.textContent()).toContain('Note: Screened with an interpreter (e2e)');
+    await shoot(page, 'case-page-moved');
+  });
+
+  it('grants consent to tell the embassy and reads who will see the case', async () => {
+    const consent = page.getByTestId('consent-consular_notification');
+    const toggle = consent.getByRole('switch');
+    if (person.consents.consularNotification) {
+      await toggle.click();
+      await expect.poll(() => toggle.isChecked()).toBe(false);
+    }
+    expect(await consent.textContent()).toContain('Not given. If given:');
+    await toggle.click();
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    await expect
+      .poll(() => consent.textContent())
+      .toContain(`The embassy of ${countryName} will be told about this case`);
+    const history = page.getByTestId('consent-history');
+    await expect
+      .poll(() => history.locator('li').first().textContent())
+      .toContain('Tell their embassy: given on');
+    expect(await history.locator('li').first().textContent()).toContain('Demo Caseworker');
+    await expectNoSeriousA11yViolations(page);
+    await shoot(page, 'case-page-consent');
+    expectNoCspViolations(page);
+  });
+});
