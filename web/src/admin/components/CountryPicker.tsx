@@ -1,4 +1,4 @@
-import { MultiSelect } from '@mantine/core';
+import { MultiSelect, Pill } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCountryName } from '../../i18n/countries';
 import { useNationalities } from '../hooks/useUsers';
@@ -31,6 +31,19 @@ export function CountryPicker({ value, onChange, error }: Props) {
       required
       nothingFoundMessage={t('admin.users.fields.noCountry')}
       disabled={nationalities.isPending}
+      // Mantine's own pill has a remove button with no name; this one says which country it removes.
+      renderPill={({ option, value: code, onRemove, disabled }) => (
+        <Pill
+          withRemoveButton={!disabled}
+          onRemove={onRemove}
+          disabled={disabled}
+          removeButtonProps={{
+            'aria-label': t('admin.users.fields.removeCountry', { country: option?.label ?? code ?? '' }),
+          }}
+        >
+          {option?.label ?? code ?? ''}
+        </Pill>
+      )}
     />
   );
 }

@@ -137,7 +137,13 @@ export function UserDialog({ dialog, onClose, onDone }: Props) {
   }
 
   return (
-    <Modal opened={dialog !== undefined} onClose={close} title={title} size="lg">
+    <Modal
+      opened={dialog !== undefined}
+      onClose={close}
+      title={title}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       {body()}
     </Modal>
   );

@@ -1,6 +1,7 @@
 import { Alert, Button, Code, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
+import { SuccessAlert } from '../../consular/components/SuccessAlert';
 import { ErrorAlert } from '../../shell/ErrorAlert';
 import { useVerifyChain } from '../hooks/useAudit';
 import classes from './admin.module.css';
@@ -24,7 +25,7 @@ export function VerifyChain() {
       </div>
       <ErrorAlert error={verify.error} title={t('admin.audit.verify.failed')} />
       {result?.valid && (
-        <Alert color="green" role="status" title={t('admin.audit.verify.valid')} data-testid="chain-valid">
+        <SuccessAlert title={t('admin.audit.verify.valid')} testId="chain-valid">
           <Text>
             {t('admin.audit.verify.entries', {
               count: result.entries ?? 0,
@@ -34,7 +35,7 @@ export function VerifyChain() {
           <Text size="sm" className={classes.breakAll}>
             {t('admin.audit.verify.head')} <Code>{result.head}</Code>
           </Text>
-        </Alert>
+        </SuccessAlert>
       )}
       {result && !result.valid && (
         <Alert color="red" variant="outline" role="alert" title={t('admin.audit.verify.broken')}>

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Loader, Stack } from '@mantine/core';
+import { Button, Group, Loader, Stack } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SuccessAlert } from '../../consular/components/SuccessAlert';
 import { ErrorAlert } from '../../shell/ErrorAlert';
 import { Page } from '../../shell/Page';
 import { type Dialog, UserDialog } from '../components/UserDialog';
@@ -28,15 +29,9 @@ export default function UsersPage() {
         </Button>
       </Group>
       {notice && (
-        <Alert
-          color="green"
-          role="status"
-          withCloseButton
-          onClose={() => setNotice(undefined)}
-          closeButtonLabel={t('common.close')}
-        >
+        <SuccessAlert onClose={() => setNotice(undefined)} closeLabel={t('common.close')}>
           {notice}
-        </Alert>
+        </SuccessAlert>
       )}
       <Stack gap="sm">
         {users.isPending && <Loader aria-label={t('common.loading')} />}

@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../shell/ErrorAlert';
 import { type EmbassyAction, type EmbassyCase, useEmbassyAction } from '../hooks/useEmbassyCases';
+import { SuccessAlert } from './SuccessAlert';
 import { TravelDocumentForm } from './TravelDocumentForm';
 
 type Kind = EmbassyAction['kind'];
@@ -35,9 +36,9 @@ export function CaseActions({ person }: { person: EmbassyCase }) {
     <Stack gap="md">
       <Text>{t('consular.actions.visibility')}</Text>
       {done && (
-        <Alert color="green" role="status" title={t(`consular.actions.${done}.done`)}>
+        <SuccessAlert title={t(`consular.actions.${done}.done`)}>
           {t('consular.actions.recorded')}
-        </Alert>
+        </SuccessAlert>
       )}
       {!offered.acknowledge && !offered.verifyIdentity && !offered.travelDocument && (
         <Text>{t('consular.actions.nothingLeft')}</Text>

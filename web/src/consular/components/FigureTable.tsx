@@ -22,7 +22,7 @@ export function FigureTable({ caption, keyHeader, rows, total, totalSuppressed, 
   const format = useFormat();
   const count = (value: number | null, suppressed: boolean) =>
     suppressed ? (
-      <Text span fs="italic" data-suppressed="true">
+      <Text span fw={500} data-suppressed="true">
         {t('consular.figures.hidden')}
       </Text>
     ) : (

@@ -27,7 +27,7 @@ export function TimelinessTable({ metrics }: { metrics: Metric[] }) {
   const format = useFormat();
   const duration = useDuration();
   const hidden = (
-    <Text span fs="italic" data-suppressed="true">
+    <Text span fw={500} data-suppressed="true">
       {t('consular.figures.hidden')}
     </Text>
   );
