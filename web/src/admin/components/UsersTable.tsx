@@ -40,7 +40,8 @@ export function UsersTable({ users, onAction }: Props) {
               </Table.Td>
               <Table.Td>
                 <Group gap={4}>
-                  <Badge variant="outline" color={user.disabled ? 'red' : 'dark'} tt="none" fw={500}>
+                  {/* A disabled account stands out filled, not in red: red text on white failed AA contrast. */}
+                  <Badge variant={user.disabled ? 'filled' : 'outline'} color="dark" tt="none" fw={500}>
                     {t(user.disabled ? 'admin.users.state.disabled' : 'admin.users.state.active')}
                   </Badge>
                   {user.mustChangePassword && (
