@@ -36,7 +36,9 @@ export function ConsentFields() {
           label={t(`people.intake.consent.${key}.label`)}
           description={
             <>
-              {meaning(key)} <strong>{t(`people.intake.consent.${key}.visibleTo`)}</strong>
+              {meaning(key)}
+              <br />
+              <strong>{t(`people.intake.consent.${key}.visibleTo`)}</strong>
             </>
           }
           {...form.getInputProps(`consents.${key}`, { type: 'checkbox' })}

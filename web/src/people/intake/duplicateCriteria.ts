@@ -64,15 +64,54 @@ export function foldName(value: string | null | undefined): string {
  */
 export function reasonKeys(candidate: DuplicateCandidate, criteria: DuplicateCriteria): string[] {
   const { person } = candidate;
-  const typed = foldName([criteria.givenName, criteria.familyName].filter(Boolean).join(' '));
-  const theirs = foldName([person.givenName, person.familyName].filter(Boolean).join(' '));
   return candidate.reasons.map((reason) => {
-    if (reason === 'name') return typed === theirs ? 'nameSame' : 'nameVariant';
+    if (reason === 'name') return nameReason(criteria, person.givenName, person.familyName);
     if (reason === 'native_name') {
       return foldName(criteria.nameNative) === foldName(person.nameNative) ? 'nativeSame' : 'nativeVariant';
     }
     return KNOWN_REASONS[reason] ?? 'other';
   });
+}
+
+type Likeness = 'same' | 'close' | 'other' | 'absent';
+
+/** One name part against another: the same, a spelling away (a few letters), or another name. */
+function likeness(typed: string | undefined, theirs: string | null): Likeness {
+  const a = foldName(typed);
+  const b = foldName(theirs);
+  if (!a || !b) return 'absent';
+  if (a === b) return 'same';
+  return editDistance(a, b) <= Math.max(1, Math.floor(Math.max(a.length, b.length) / 4)) ? 'close' : 'other';
+}
+
+/**
+ * Which of "same name", "spelled another way", "same family name only"... describes a `name` match.
+ * Only words for what the caseworker can check by eye; the API alone decides what counts as a match.
+ */
+function nameReason(criteria: DuplicateCriteria, given: string | null, family: string | null): string {
+  const parts = [likeness(criteria.givenName, given), likeness(criteria.familyName, family)];
+  const known = parts.filter((p) => p !== 'absent');
+  if (known.length > 0 && known.every((p) => p === 'same')) return 'nameSame';
+  if (parts[0] === 'other' && parts[1] === 'same') return 'familyNameOnly';
+  if (parts[0] === 'same' && parts[1] === 'other') return 'givenNameOnly';
+  return 'nameVariant';
+}
+
+/** Levenshtein distance: letters to add, drop or change to turn one into the other. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 const KNOWN_REASONS: Record<string, string> = {
