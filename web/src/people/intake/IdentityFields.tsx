@@ -1,11 +1,11 @@
 import {
   Group,
+  Input,
   NumberInput,
   Radio,
   SegmentedControl,
   SimpleGrid,
   Stack,
-  Text,
   TextInput,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -35,9 +35,9 @@ export function IdentityFields() {
         </Group>
       </Radio.Group>
       <Stack gap={4}>
-        <Text size="sm" fw={500} id="age-by-label">
+        <Input.Label component="span" id="age-by-label">
           {t('people.intake.fields.ageBy')}
-        </Text>
+        </Input.Label>
         <SegmentedControl
           aria-labelledby="age-by-label"
           fullWidth
