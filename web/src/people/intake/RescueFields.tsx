@@ -1,0 +1,73 @@
+import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useCountryName } from '../../i18n/countries';
+import { useIntakeFormContext } from './form';
+import { localDateTimeValue, RECRUITED_VIA } from './intakeValues';
+import { useCompounds } from './useReferenceData';
+
+/** When and where the person was found, the compound that held them, how they were recruited. */
+export function RescueFields() {
+  const { t } = useTranslation();
+  const country = useCountryName();
+  const form = useIntakeFormContext();
+  const compounds = useCompounds();
+  const now = localDateTimeValue(new Date());
+  const compoundOptions = (compounds.data?.items ?? []).map((c) => ({
+    value: c.id,
+    label: [c.name, c.town, country(c.countryCode)].filter(Boolean).join(' · '),
+  }));
+
+  return (
+    <Stack gap="sm">
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <TextInput
+          type="datetime-local"
+          label={t('people.intake.fields.rescuedAt')}
+          description={t('people.intake.fields.rescuedAtHelp')}
+          withAsterisk
+          max={now}
+          {...form.getInputProps('rescuedAt')}
+          key={form.key('rescuedAt')}
+        />
+        <TextInput
+          label={t('people.intake.fields.rescuePlace')}
+          autoComplete="off"
+          {...form.getInputProps('rescuePlace')}
+          key={form.key('rescuePlace')}
+        />
+      </SimpleGrid>
+      <Select
+        label={t('people.intake.fields.compound')}
+        description={t('people.intake.fields.compoundHelp')}
+        searchable
+        clearable
+        nothingFoundMessage={t('people.intake.fields.nothingFound')}
+        placeholder={
+          compounds.isPending ? t('common.loading') : t('people.intake.fields.compoundPlaceholder')
+        }
+        data={compoundOptions}
+        comboboxProps={{ withinPortal: true }}
+        {...form.getInputProps('compoundId')}
+        key={form.key('compoundId')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <Select
+          label={t('people.intake.fields.recruitedVia')}
+          clearable
+          data={RECRUITED_VIA.map((via) => ({ value: via, label: t(`people.intake.recruitedVia.${via}`) }))}
+          comboboxProps={{ withinPortal: true }}
+          {...form.getInputProps('recruitedVia')}
+          key={form.key('recruitedVia')}
+        />
+        <TextInput
+          type="date"
+          label={t('people.intake.fields.traffickedOn')}
+          description={t('people.intake.fields.traffickedOnHelp')}
+          max={now.slice(0, 10)}
+          {...form.getInputProps('traffickedOn')}
+          key={form.key('traffickedOn')}
+        />
+      </SimpleGrid>
+    </Stack>
+  );
+}
