@@ -95,7 +95,9 @@ export function FilterPicker({ onAdd }: { onAdd: (people: PersonSummary[]) => nu
           loading={addAll.isPending}
           disabled={!any || !matching || tooMany}
         >
-          {t('handovers.filters.addAll', { count: matching ?? 0, formatted: number(matching ?? 0) })}
+          {matching
+            ? t('handovers.filters.addAll', { count: matching, formatted: number(matching) })
+            : t('handovers.filters.addAllNone')}
         </Button>
       </Group>
       {tooMany && (
