@@ -58,8 +58,8 @@ describe('the result of a dry run', () => {
       />,
     );
     expect(screen.getByRole('alert')).toHaveTextContent('2 people cannot be part of this event');
-    const table = screen.getByRole('table', { name: 'People who cannot be part of this event' });
-    const rows = within(table).getAllByRole('row').slice(1);
+    const list = screen.getByRole('list', { name: 'People who cannot be part of this event' });
+    const rows = within(list).getAllByRole('listitem');
     expect(rows).toHaveLength(2);
     expect(rows[0]).toHaveTextContent('2023-000002');
     expect(rows[0]).toHaveTextContent('Screening');

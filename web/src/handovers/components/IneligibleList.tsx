@@ -1,4 +1,4 @@
-import { Anchor, Button, ScrollArea, Table, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Group, Paper, ScrollArea, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { StatusBadge } from '../../people/components/StatusBadge';
@@ -7,7 +7,8 @@ import { displayName } from '../lib/selection';
 
 /**
  * Everyone the event cannot carry, each with their case number, current status and the reason in
- * plain words. The case opens in a new tab, so fixing it there keeps this selection here.
+ * plain words: one card a person, which reads as well on a phone as on a desk. The case opens in a
+ * new tab, so fixing it there keeps this selection here.
  */
 export function IneligibleList({
   people,
@@ -18,40 +19,43 @@ export function IneligibleList({
 }) {
   const { t } = useTranslation();
   return (
-    <ScrollArea.Autosize mah={360} type="auto">
-      <Table miw={640} aria-label={t('handovers.check.ineligibleLabel')} data-testid="ineligible">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('handovers.person.caseNumber')}</Table.Th>
-            <Table.Th scope="col">{t('handovers.person.name')}</Table.Th>
-            <Table.Th scope="col">{t('handovers.person.status')}</Table.Th>
-            <Table.Th scope="col">{t('handovers.check.why')}</Table.Th>
-            <Table.Th scope="col">
-              <VisuallyHidden>{t('handovers.selection.removeColumn')}</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {people.map(({ personId, reason, person }, i) => (
-            <Table.Tr key={`${personId}-${i}`} data-case-number={person?.caseNumber} data-reason={reason}>
-              <Table.Td>
+    <ScrollArea.Autosize mah={420} type="auto">
+      <Stack
+        component="ul"
+        gap="xs"
+        p={0}
+        m={0}
+        aria-label={t('handovers.check.ineligibleLabel')}
+        data-testid="ineligible"
+      >
+        {people.map(({ personId, reason, person }, i) => (
+          <Paper
+            component="li"
+            key={`${personId}-${i}`}
+            withBorder
+            p="sm"
+            data-case-number={person?.caseNumber}
+            data-reason={reason}
+          >
+            <Stack gap={6}>
+              <Group gap="sm" wrap="wrap">
                 {person ? (
-                  <Anchor component={Link} to={`/cases/${personId}`} target="_blank" rel="noopener">
+                  <Anchor component={Link} to={`/cases/${personId}`} target="_blank" rel="noopener" fw={700}>
                     {person.caseNumber}
                     <VisuallyHidden> {t('handovers.check.opensInNewTab')}</VisuallyHidden>
                   </Anchor>
                 ) : (
-                  t('handovers.check.unknownPerson')
+                  <Text fw={700}>{t('handovers.check.unknownPerson')}</Text>
                 )}
-              </Table.Td>
-              <Table.Td>{person && !person.erased ? displayName(person) : '–'}</Table.Td>
-              <Table.Td>{person ? <StatusBadge status={person.status} /> : '–'}</Table.Td>
-              <Table.Td>
+                {person && !person.erased && <Text>{displayName(person)}</Text>}
+                {person && <StatusBadge status={person.status} />}
+              </Group>
+              <Text>
                 {t(`handovers.reasons.${reason}`, {
                   status: person ? t(`common.status.${person.status}`) : '',
                 })}
-              </Table.Td>
-              <Table.Td>
+              </Text>
+              <Group>
                 <Button
                   size="compact-sm"
                   variant="outline"
@@ -61,11 +65,11 @@ export function IneligibleList({
                 >
                   {t('handovers.check.removeOne')}
                 </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+              </Group>
+            </Stack>
+          </Paper>
+        ))}
+      </Stack>
     </ScrollArea.Autosize>
   );
 }

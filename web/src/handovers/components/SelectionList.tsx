@@ -16,6 +16,9 @@ import { StatusBadge } from '../../people/components/StatusBadge';
 import { countByNationality, displayName, type Selection } from '../lib/selection';
 import { NationalityCounts } from './NationalityCounts';
 
+/** Case numbers and statuses stay on one line; the table scrolls sideways in its box on a phone. */
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 /**
  * The people chosen so far: counts by nationality, then every person with a button to take them
  * out. Hundreds of rows scroll inside their own box, so the rest of the builder stays in reach.
@@ -54,7 +57,7 @@ export function SelectionList({
             label={t('handovers.selection.byNationality')}
           />
           <ScrollArea.Autosize mah={360} type="auto">
-            <Table striped stickyHeader miw={560} aria-label={t('handovers.selection.tableLabel')}>
+            <Table striped stickyHeader miw={620} aria-label={t('handovers.selection.tableLabel')}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('handovers.person.caseNumber')}</Table.Th>
@@ -69,10 +72,10 @@ export function SelectionList({
               <Table.Tbody>
                 {people.map((p) => (
                   <Table.Tr key={p.id} data-case-number={p.caseNumber}>
-                    <Table.Td>{p.caseNumber}</Table.Td>
+                    <Table.Td style={NO_WRAP}>{p.caseNumber}</Table.Td>
                     <Table.Td>{p.erased ? t('handovers.person.erased') : displayName(p)}</Table.Td>
                     <Table.Td>{p.nationalities.map((n) => country(n.code)).join(', ')}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={NO_WRAP}>
                       <StatusBadge status={p.status} />
                     </Table.Td>
                     <Table.Td>
