@@ -28,7 +28,8 @@ export function HandoverBuilder() {
       {b.recorded && <RecordedSummary event={b.recorded} onNew={b.startNew} />}
 
       <Step id="step-people" title={t('handovers.steps.people')}>
-        <Tabs defaultValue="filters" keepMounted={false}>
+        {/* A new event starts with fresh pickers: the last one's messages would only mislead. */}
+        <Tabs defaultValue="filters" keepMounted={false} key={b.recorded?.id ?? 'new'}>
           <Tabs.List>
             <Tabs.Tab value="filters">{t('handovers.steps.byFilters')}</Tabs.Tab>
             <Tabs.Tab value="paste">{t('handovers.steps.byCaseNumbers')}</Tabs.Tab>

@@ -1,4 +1,5 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCountryName } from '../../i18n/countries';
 import { useFormat } from '../../i18n/format';
@@ -11,8 +12,16 @@ export function RecordedSummary({ event, onNew }: { event: RecordedHandover; onN
   const { number, dateTime } = useFormat();
   const country = useCountryName();
   const { summary } = event;
+  // The button pressed is at the foot of the builder: bring the answer to the reader (and the focus).
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    box.current?.scrollIntoView?.({ block: 'start' });
+    box.current?.focus({ preventScroll: true });
+  }, [event.id]);
   return (
     <Alert
+      ref={box}
+      tabIndex={-1}
       color="blue"
       variant="outline"
       role="status"
