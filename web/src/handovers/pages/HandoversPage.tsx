@@ -1,12 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import { NotBuiltYet, Page } from '../../shell/Page';
+import { Page } from '../../shell/Page';
+import { HandoverBuilder } from '../components/HandoverBuilder';
+import { PastHandovers } from '../components/PastHandovers';
 
-/** Placeholder: the page's frame and heading; its content is still to be built. */
+/** The handover builder (one event for many people at once), then the events already recorded. */
 export default function HandoversPage() {
   const { t } = useTranslation();
   return (
     <Page title={t('handovers.list.title')} intro={t('handovers.list.intro')}>
-      <NotBuiltYet />
+      <HandoverBuilder />
+      <PastHandovers />
     </Page>
   );
 }
