@@ -1,4 +1,5 @@
-import { Table } from '@mantine/core';
+import { Stack, Table, Text } from '@mantine/core';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
 import { readableDuration } from '../readableDuration';
@@ -23,37 +24,44 @@ export function TimelinessTable({ report, caption }: { report: TimelinessReport;
     ) : (
       readableDuration(hours, i18n.language)
     );
+  const captionId = useId();
+  // The title stays outside the sideways-scrolling box, so a phone shows it whole.
   return (
-    <Table.ScrollContainer minWidth={300}>
-      <Table striped withTableBorder captionSide="top" data-testid="timeliness-table">
-        <caption>{caption}</caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('reports.timeliness.metric')}</Table.Th>
-            <Table.Th scope="col" ta="end">
-              {t('reports.timeliness.median')}
-            </Table.Th>
-            <Table.Th scope="col" ta="end">
-              {t('reports.timeliness.p90')}
-            </Table.Th>
-            <Table.Th scope="col" ta="end">
-              {t('reports.timeliness.cases')}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {report.metrics.map((m) => (
-            <Table.Tr key={m.metric} data-key={m.metric}>
-              <Table.Th scope="row" fw={400}>
-                {t(`reports.timeliness.metrics.${m.metric}`)}
+    <Stack gap={4}>
+      <Text id={captionId} ta="center">
+        {caption}
+      </Text>
+      <Table.ScrollContainer minWidth={440}>
+        <Table striped withTableBorder aria-labelledby={captionId} data-testid="timeliness-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('reports.timeliness.metric')}</Table.Th>
+              <Table.Th scope="col" ta="end">
+                {t('reports.timeliness.median')}
               </Table.Th>
-              <Table.Td ta="end">{duration(m, m.medianHours)}</Table.Td>
-              <Table.Td ta="end">{duration(m, m.p90Hours)}</Table.Td>
-              <Table.Td ta="end">{m.suppressed ? <HiddenFigure /> : format.number(m.cases)}</Table.Td>
+              <Table.Th scope="col" ta="end">
+                {t('reports.timeliness.p90')}
+              </Table.Th>
+              <Table.Th scope="col" ta="end">
+                {t('reports.timeliness.cases')}
+              </Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          </Table.Thead>
+          <Table.Tbody>
+            {report.metrics.map((m) => (
+              <Table.Tr key={m.metric} data-key={m.metric}>
+                <Table.Th scope="row" fw={400}>
+                  {t(`reports.timeliness.metrics.${m.metric}`)}
+                </Table.Th>
+                <Table.Td ta="end">{duration(m, m.medianHours)}</Table.Td>
+                <Table.Td ta="end">{duration(m, m.p90Hours)}</Table.Td>
+                <Table.Td ta="end">{m.suppressed ? <HiddenFigure /> : format.number(m.cases)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Text size="sm">{t('reports.timeliness.meaning')}</Text>
+    </Stack>
   );
 }
