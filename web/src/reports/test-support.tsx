@@ -1,12 +1,8 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { renderPage } from '../test/render';
 
-/** A reports component as the app shows it, with its own query cache (no retries: failures show at once). */
-export function renderReport(ui: ReactElement, path = '/reports') {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return renderPage(<QueryClientProvider client={client}>{ui}</QueryClientProvider>, path);
-}
+/** A reports component as the app shows it, at /reports unless said. */
+export const renderReport = (ui: ReactElement, path = '/reports') => renderPage(ui, path);
 
 export const row = (key: string, label: string, count: number | null) => ({
   key,

@@ -1,4 +1,5 @@
 import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter } from 'react-router';
@@ -7,13 +8,21 @@ import { theme } from '../theme';
 
 let i18nReady: Promise<unknown> | undefined;
 
-/** A component as the app shows it: Mantine, the catalogues (English), a router at `path`. */
+/**
+ * A component as the app shows it: Mantine, the catalogues (English), a router at `path`, and a
+ * fresh query cache of its own that never retries (a test's mocked 4xx or 5xx is seen at once).
+ */
 export async function renderPage(ui: ReactElement, path = '/') {
   i18nReady ??= initI18n('en');
   await i18nReady;
+  const client = new QueryClient({
+    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
+  });
   return render(
     <MantineProvider theme={theme}>
-      <MemoryRouter initialEntries={[path]}>{ui}</MemoryRouter>
+      <QueryClientProvider client={client}>
+        <MemoryRouter initialEntries={[path]}>{ui}</MemoryRouter>
+      </QueryClientProvider>
     </MantineProvider>,
   );
 }

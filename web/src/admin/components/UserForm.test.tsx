@@ -1,4 +1,3 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -25,17 +24,15 @@ describe('the user form', { timeout: 30_000 }, () => {
   async function show(error: unknown = null) {
     const onSubmit = vi.fn();
     await renderPage(
-      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-        <UserForm
-          initial={{ ...EMPTY, role: 'consular' }}
-          creating
-          busy={false}
-          error={error}
-          submitLabel="Create the account"
-          onSubmit={onSubmit}
-          onCancel={() => undefined}
-        />
-      </QueryClientProvider>,
+      <UserForm
+        initial={{ ...EMPTY, role: 'consular' }}
+        creating
+        busy={false}
+        error={error}
+        submitLabel="Create the account"
+        onSubmit={onSubmit}
+        onCancel={() => undefined}
+      />,
     );
     return onSubmit;
   }

@@ -1,4 +1,3 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -49,12 +48,7 @@ describe("the embassy's case view", { timeout: 30_000 }, () => {
   });
   afterEach(() => restore());
 
-  const show = (ui: React.ReactElement) =>
-    renderPage(
-      <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-        {ui}
-      </QueryClientProvider>,
-    );
+  const show = (ui: React.ReactElement) => renderPage(ui);
 
   it('shows the minimal view and acknowledges the notification', async () => {
     answers.push(json(200, CASE));

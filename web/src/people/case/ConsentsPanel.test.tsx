@@ -2,9 +2,9 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockFetchForTests } from '../../api/client';
-import { json } from '../../test/render';
+import { json, renderPage } from '../../test/render';
 import { ConsentsPanel } from './ConsentsPanel';
-import { personView, renderWidget } from './testing';
+import { personView } from './testing';
 
 vi.setConfig({ testTimeout: 20_000 });
 
@@ -25,7 +25,7 @@ describe('the consents of a case', () => {
   afterEach(() => restore());
 
   it('shows each consent as a switch, off unless given, with who would see what', async () => {
-    await renderWidget(<ConsentsPanel person={personView()} />);
+    await renderPage(<ConsentsPanel person={personView()} />);
     const notify = screen.getByRole('switch', { name: /Tell their embassy/ });
     expect(notify).toHaveProperty('checked', false);
     expect(screen.getByRole('switch', { name: /Receive the shelter's services/ })).toHaveProperty(
@@ -39,7 +39,7 @@ describe('the consents of a case', () => {
   });
 
   it('a protection claim says no embassy is told, whatever the consent', async () => {
-    await renderWidget(
+    await renderPage(
       <ConsentsPanel
         person={personView({
           status: 'protection_claim',
@@ -53,7 +53,7 @@ describe('the consents of a case', () => {
   });
 
   it('turning a switch records a grant, turning it off a withdrawal', async () => {
-    await renderWidget(<ConsentsPanel person={personView()} />);
+    await renderPage(<ConsentsPanel person={personView()} />);
     const user = userEvent.setup();
     await user.click(screen.getByRole('switch', { name: /Tell their embassy/ }));
     await waitFor(() => expect(posted).toEqual([{ type: 'consular_notification', granted: true }]));
@@ -63,7 +63,7 @@ describe('the consents of a case', () => {
   });
 
   it('an erased record offers no consent to change and names no embassy', async () => {
-    await renderWidget(<ConsentsPanel person={personView({ erased: true })} />);
+    await renderPage(<ConsentsPanel person={personView({ erased: true })} />);
     expect(screen.queryAllByRole('switch')).toHaveLength(0);
     expect(screen.queryByText(/embassy of Thailand/)).toBeNull();
     expect(screen.getByText(/This record was erased/)).toBeTruthy();

@@ -1,15 +1,15 @@
+import { renderPage } from '../../test/render';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { EraseDialog } from './EraseDialog';
-import { renderWidget } from './testing';
 
 vi.setConfig({ testTimeout: 20_000 });
 
 describe('the erasure confirmation', () => {
   it('names what is wiped and what is kept, and erases only once the case number is typed', async () => {
     const onConfirm = vi.fn();
-    await renderWidget(
+    await renderPage(
       <EraseDialog
         opened
         caseNumber="2024-000123"

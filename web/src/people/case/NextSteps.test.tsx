@@ -2,9 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockFetchForTests } from '../../api/client';
-import { apiError, json } from '../../test/render';
+import { apiError, json, renderPage } from '../../test/render';
 import { NextSteps } from './NextSteps';
-import { personView, renderWidget } from './testing';
+import { personView } from './testing';
 import { usePerson } from './usePerson';
 
 // Dialogs and typing take seconds on a busy two-core machine.
@@ -43,19 +43,19 @@ describe('the next steps of a case', () => {
       .map((b) => b.textContent);
 
   it('offers exactly the targets of allowedTransitions, in their order, and nothing else', async () => {
-    await renderWidget(<NextSteps person={personView({ allowedTransitions: ['on_hold', 'closed'] })} />);
+    await renderPage(<NextSteps person={personView({ allowedTransitions: ['on_hold', 'closed'] })} />);
     expect(stepButtons()).toEqual(['Move to: On hold', 'Move to: Closed']);
   });
 
   it('says so when the API allows no step', async () => {
-    await renderWidget(<NextSteps person={personView({ allowedTransitions: [] })} />);
+    await renderPage(<NextSteps person={personView({ allowedTransitions: [] })} />);
     expect(screen.queryByTestId('next-steps')).toBeNull();
     expect(screen.getByText('No step can be chosen here now.')).toBeTruthy();
   });
 
   it('moves with If-Match of the version read, and the note', async () => {
     answer = () => json(200, personView({ status: 'presumed_victim', version: 4 }));
-    await renderWidget(<NextSteps person={personView({ version: 3 })} />);
+    await renderPage(<NextSteps person={personView({ version: 3 })} />);
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Move to: Presumed victim' }));
     await user.type(await screen.findByLabelText(/Note/), 'Seen');
@@ -69,7 +69,7 @@ describe('the next steps of a case', () => {
 
   it('closing needs a reason chosen in the dialog, and sends it', async () => {
     answer = () => json(200, personView({ status: 'closed', allowedTransitions: ['screening'] }));
-    await renderWidget(
+    await renderPage(
       <NextSteps person={personView({ status: 'not_victim', allowedTransitions: ['closed'] })} />,
     );
     const user = userEvent.setup();
@@ -92,7 +92,7 @@ describe('the next steps of a case', () => {
         personView({ version, allowedTransitions: version === 3 ? ['withdrawn'] : ['on_hold'] }),
       );
     };
-    await renderWidget(<CaseNextSteps />);
+    await renderPage(<CaseNextSteps />);
     const user = userEvent.setup();
     version = 5; // someone else moved the case meanwhile
     await user.click(await screen.findByRole('button', { name: 'Move to: Withdrawn' }));
@@ -107,7 +107,7 @@ describe('the next steps of a case', () => {
 
   it('a business-rule refusal is said in plain words', async () => {
     answer = () => json(422, apiError(422, 'CONSENT_REQUIRED'));
-    await renderWidget(<NextSteps person={personView()} />);
+    await renderPage(<NextSteps person={personView()} />);
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Move to: Presumed victim' }));
     await user.click(await screen.findByRole('button', { name: 'Move the case' }));

@@ -2,9 +2,9 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockFetchForTests } from '../../api/client';
-import { apiError, json } from '../../test/render';
+import { apiError, json, renderPage } from '../../test/render';
 import { NotifyEmbassyForm } from './NotifyEmbassyForm';
-import { personView, renderWidget } from './testing';
+import { personView } from './testing';
 
 vi.setConfig({ testTimeout: 20_000 });
 
@@ -22,7 +22,7 @@ describe('recording that an embassy was told', () => {
   afterEach(() => restore());
 
   it('warns before sending when the person has not asked for their embassy to be told', async () => {
-    await renderWidget(<NotifyEmbassyForm person={personView()} contacts={[]} />);
+    await renderPage(<NotifyEmbassyForm person={personView()} contacts={[]} />);
     expect(screen.getByText(/has not asked for their embassy to be told/)).toBeTruthy();
     expect(screen.getByText(/the embassy of Thailand sees this case/)).toBeTruthy();
   });
@@ -32,7 +32,7 @@ describe('recording that an embassy was told', () => {
     const person = personView({
       consents: { services: true, consularNotification: true, shareWithPartners: false, research: false },
     });
-    await renderWidget(<NotifyEmbassyForm person={person} contacts={[]} />);
+    await renderPage(<NotifyEmbassyForm person={person} contacts={[]} />);
     await userEvent.setup().click(screen.getByRole('button', { name: 'Record the notification' }));
     await waitFor(() => expect(posted).toHaveLength(1));
     expect(posted[0]).toMatchObject({ countryCode: 'THA', channel: 'email' });

@@ -1,15 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { ReactElement } from 'react';
-import { renderPage } from '../../test/render';
 import type { Person } from './caseApi';
-
-/** A widget of the case page as the app shows it, with a fresh query cache (tests only). */
-export function renderWidget(ui: ReactElement) {
-  const client = new QueryClient({
-    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
-  });
-  return renderPage(<QueryClientProvider client={client}>{ui}</QueryClientProvider>);
-}
 
 /** A person view as GET /people/:id answers it (tests only). */
 export function personView(overrides: Partial<Person> = {}): Person {

@@ -1,14 +1,6 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Route, Routes, useParams } from 'react-router';
 import { json, renderPage } from '../../test/render';
 import IntakePage from '../pages/IntakePage';
-
-// jsdom has no FontFaceSet, which the autosizing Textarea listens to (belongs in src/test/setup.ts).
-if (!('fonts' in document)) {
-  Object.defineProperty(document, 'fonts', {
-    value: { addEventListener: () => undefined, removeEventListener: () => undefined },
-  });
-}
 
 function CaseStub() {
   const { id } = useParams();
@@ -17,16 +9,11 @@ function CaseStub() {
 
 /** The intake page at /cases/new, with a stand-in for the case page it leads to. */
 export function renderIntake() {
-  const client = new QueryClient({
-    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
-  });
   return renderPage(
-    <QueryClientProvider client={client}>
-      <Routes>
-        <Route path="/cases/new" element={<IntakePage />} />
-        <Route path="/cases/:id" element={<CaseStub />} />
-      </Routes>
-    </QueryClientProvider>,
+    <Routes>
+      <Route path="/cases/new" element={<IntakePage />} />
+      <Route path="/cases/:id" element={<CaseStub />} />
+    </Routes>,
     '/cases/new',
   );
 }
