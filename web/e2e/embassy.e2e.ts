@@ -127,7 +127,8 @@ describe('the embassy officer', () => {
     await expect.poll(() => page.getByTestId('notification-details').textContent()).toContain(number);
     await shoot(page, 'embassy-case-documented');
 
-    // Their figures: the Laukkaing departure day holds 6 Filipinos (API.md "Reports"), and no other country.
+    // Their figures: the Laukkaing departure day (recorded by handovers.e2e.ts, which runs first: support/story-order.ts)
+    // holds 6 Filipinos, and no other country.
     await page.locator('#main-navigation').getByRole('link', { name: 'Figures', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Figures');
     await page.getByLabel('From (first day)').fill('2023-11-19');

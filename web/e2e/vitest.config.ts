@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { StoryOrder } from './support/story-order';
 
 /**
  * End-to-end tests of the web app: the real built app (dist/, see scripts/test-web.js, which builds
@@ -15,6 +16,7 @@ export default defineConfig({
     include: ['**/*.e2e.ts', '**/*.test.ts'],
     globalSetup: ['support/global-setup.ts'],
     fileParallelism: false,
+    sequence: { sequencer: StoryOrder },
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // A page's chunk and its first render can take seconds on a busy two-core machine (CI): poll longer
