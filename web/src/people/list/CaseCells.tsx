@@ -10,7 +10,14 @@ import type { Compound } from './useReferenceData';
 
 export function CaseLink({ person }: { person: CaseSummary }) {
   return (
-    <Anchor component={Link} to={`/cases/${person.id}`} fw={600} className="case-link">
+    // A case number is one token: never broken across lines.
+    <Anchor
+      component={Link}
+      to={`/cases/${person.id}`}
+      fw={600}
+      className="case-link"
+      style={{ whiteSpace: 'nowrap' }}
+    >
       {person.caseNumber}
     </Anchor>
   );
@@ -19,12 +26,17 @@ export function CaseLink({ person }: { person: CaseSummary }) {
 export function CaseNameText({ person }: { person: CaseSummary }) {
   const { t } = useTranslation();
   const { name, native } = caseName(person);
-  if (person.erased) return <Text fs="italic">{t('people.cases.erased')}</Text>;
+  if (person.erased)
+    return (
+      <Text inherit fs="italic">
+        {t('people.cases.erased')}
+      </Text>
+    );
   return (
     <Group gap={6} wrap="wrap">
-      <Text>{name ?? t('people.cases.noName')}</Text>
+      <Text inherit>{name ?? t('people.cases.noName')}</Text>
       {native && (
-        <Text component="span" c="dimmed">
+        <Text inherit component="span" c="dimmed">
           {native}
         </Text>
       )}

@@ -1,4 +1,4 @@
-import { Card, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Box, Card, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
@@ -66,7 +66,10 @@ function CaseTable({
                 <NationalityNames person={person} />
               </Table.Td>
               <Table.Td>
-                <StatusBadge status={person.status} />
+                {/* The badge's whole words, not "Presumed vic…": the column widens, the table scrolls. */}
+                <Box w="max-content">
+                  <StatusBadge status={person.status} />
+                </Box>
               </Table.Td>
               {withOverdue && (
                 <Table.Td>
