@@ -138,6 +138,24 @@ describe("the caseworker's lists: My work and the case list", { timeout: 300_000
     expectNoCspViolations(page);
   });
 
+  it('the less common filters open from the keyboard: only the overdue cases, each saying by how long', async () => {
+    await signIn(page, 'caseworker');
+    await page.goto('/cases');
+    await listSettled();
+    await page.getByRole('button', { name: 'More filters' }).focus();
+    await page.keyboard.press('Enter');
+    const overdueOnly = page.getByRole('switch', { name: "Only cases past their stage's target time" });
+    await overdueOnly.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => new URL(page.url()).search).toBe('?overdue=true');
+    await expect.poll(() => page.getByTestId('overdue-for').count()).toBeGreaterThan(0);
+    await listSettled();
+    expect(await rows().count()).toBe(await page.getByTestId('overdue-for').count());
+    await expectNoSeriousA11yViolations(page);
+    await shoot(page, 'cases-overdue-more-filters');
+    expectNoCspViolations(page);
+  });
+
   it('a supervisor opens My work every morning too', async () => {
     await signIn(page, 'supervisor');
     await expect.poll(() => page.getByTestId('overdue').getByTestId('case-row').count()).toBeGreaterThan(0);

@@ -60,7 +60,7 @@ export function OverdueFor({ since }: { since: string | undefined }) {
   if (!since) return null;
   const { unit, count } = overdueFor(since);
   return (
-    <Text fw={600} c="red.9" data-testid="overdue-for">
+    <Text fw={600} c="red.9" data-testid="overdue-for" style={{ whiteSpace: 'nowrap' }}>
       {t(`people.cases.overdueBy.${unit}`, { count })}
     </Text>
   );
