@@ -76,6 +76,7 @@ describe("the caseworker's lists: My work and the case list", { timeout: 300_000
 
     // The Laukkaing departure alone brought 266 Thai nationals home: more than two pages.
     await pick('Nationality', 'Thailand');
+    await expect.poll(() => new URL(page.url()).search).toBe('?nationality=THA');
     await pick('Status', 'Departed');
     await expect.poll(() => new URL(page.url()).search).toBe('?nationality=THA&status=departed');
     // The address changes a moment before the list does: wait for the list of the new filter.
