@@ -5,7 +5,7 @@ import { fieldErrors } from '../../api/messages';
 import { useCountryName } from '../../i18n/countries';
 import { ErrorAlert } from '../../shell/ErrorAlert';
 import { BUILDER_TYPES, type EventDetails } from '../lib/types';
-import { useConsularContacts, useNationalities } from '../hooks/useReferenceData';
+import { useConsularContacts, useNationalities } from '../../reference/useReferenceData';
 
 /**
  * The event itself: what happened, when, where, between whom, and which embassy's officer was

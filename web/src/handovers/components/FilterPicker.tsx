@@ -13,7 +13,7 @@ import {
   type PeopleFilters,
 } from '../lib/peopleLookup';
 import type { PersonSummary } from '../lib/types';
-import { useCompounds, useNationalities } from '../hooks/useReferenceData';
+import { useCompounds, useNationalities } from '../../reference/useReferenceData';
 
 /**
  * Picks people by the list's filters (compound, status, nationality): the API counts who matches,

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useCountryName } from '../../i18n/countries';
 import { useIntakeFormContext } from './form';
 import { UNSPECIFIED_NATIONALITY } from './intakeValues';
-import { useNationalities } from './useReferenceData';
+import { useNationalities } from '../../reference/useReferenceData';
 
 /**
  * Nationalities (a dual national has several; "not known yet" when nobody knows), named in the

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCountryName } from '../../i18n/countries';
 import { useIntakeFormContext } from './form';
 import { localDateTimeValue, RECRUITED_VIA } from './intakeValues';
-import { useCompounds } from './useReferenceData';
+import { useCompounds } from '../../reference/useReferenceData';
 
 /** When and where the person was found, the compound that held them, how they were recruited. */
 export function RescueFields() {
@@ -12,7 +12,7 @@ export function RescueFields() {
   const form = useIntakeFormContext();
   const compounds = useCompounds();
   const now = localDateTimeValue(new Date());
-  const compoundOptions = (compounds.data?.items ?? []).map((c) => ({
+  const compoundOptions = (compounds.data ?? []).map((c) => ({
     value: c.id,
     label: [c.name, c.town, country(c.countryCode)].filter(Boolean).join(' · '),
   }));

@@ -1,6 +1,6 @@
 import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useStaffDirectory } from './useReferenceData';
+import { useStaffDirectory } from '../../reference/useReferenceData';
 
 /** Whose cases: anyone's, the reader's own, nobody's yet, or a named colleague's (API: `assignedTo`). */
 export function AssigneePicker({ value, onChange }: { value: string; onChange: (value: string) => void }) {

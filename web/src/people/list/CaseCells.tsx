@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useCountryName } from '../../i18n/countries';
 import { caseName, overdueFor } from './caseName';
 import type { CaseSummary } from './usePeoplePages';
-import type { Compound } from './useReferenceData';
+import type { Compound } from '../../reference/useReferenceData';
 
 /** The pieces of one case's row, shared by the table (wide screens) and the cards (phones). */
 

@@ -5,7 +5,7 @@ import { useFormat } from '../../i18n/format';
 import { StatusBadge } from '../components/StatusBadge';
 import { CaseLink, CaseNameText, CompoundName, NationalityNames, OverdueFor } from './CaseCells';
 import type { CaseSummary } from './usePeoplePages';
-import { useCompounds } from './useReferenceData';
+import { useCompoundsById } from '../../reference/useReferenceData';
 
 interface CaseListProps {
   cases: CaseSummary[];
@@ -20,7 +20,7 @@ interface CaseListProps {
  */
 export function CaseList({ cases, label }: CaseListProps) {
   const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
-  const compounds = useCompounds().data;
+  const compounds = useCompoundsById().data;
   const withOverdue = cases.some((c) => c.overdueSince);
   return wide ? (
     <CaseTable cases={cases} label={label} withOverdue={withOverdue} compounds={compounds} />
@@ -29,7 +29,7 @@ export function CaseList({ cases, label }: CaseListProps) {
   );
 }
 
-type Compounds = ReturnType<typeof useCompounds>['data'];
+type Compounds = ReturnType<typeof useCompoundsById>['data'];
 
 function CaseTable({
   cases,

@@ -2,7 +2,7 @@ import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCompounds, useCompoundSearch } from './useReferenceData';
+import { useCompoundsById, useCompoundSearch } from '../../reference/useReferenceData';
 
 /**
  * One compound to filter by. With nothing typed it offers every compound; typing asks the API
@@ -10,7 +10,7 @@ import { useCompounds, useCompoundSearch } from './useReferenceData';
  */
 export function CompoundPicker({ value, onChange }: { value: string; onChange: (id: string) => void }) {
   const { t } = useTranslation();
-  const all = useCompounds();
+  const all = useCompoundsById();
   const selectedName = value ? all.data?.get(value)?.name : undefined;
   const [search, setSearch] = useState('');
   const [term] = useDebouncedValue(search === selectedName ? '' : search, 300);

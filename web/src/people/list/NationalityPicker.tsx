@@ -2,7 +2,7 @@ import { MultiSelect } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCountryName } from '../../i18n/countries';
-import { useNationalities } from './useReferenceData';
+import { useNationalities } from '../../reference/useReferenceData';
 
 /**
  * Nationalities to filter by, named in the reader's language and sorted in it, searchable by name
