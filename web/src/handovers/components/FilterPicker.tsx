@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../shell/ErrorAlert';
 import { useCountryName } from '../../i18n/countries';
 import { useFormat } from '../../i18n/format';
-import { STATUSES } from '../lib/statuses';
+import { CASE_STATUSES } from '../../people/caseValues';
 import {
   countMatching,
   fetchAllMatching,
@@ -64,7 +64,7 @@ export function FilterPicker({ onAdd }: { onAdd: (people: PersonSummary[]) => nu
           placeholder={filters.status?.length ? undefined : t('handovers.filters.any')}
           searchable
           clearable
-          data={STATUSES.map((s) => ({ value: s, label: t(`common.status.${s}`) }))}
+          data={CASE_STATUSES.map((s) => ({ value: s, label: t(`common.status.${s}`) }))}
           value={filters.status ?? []}
           onChange={(value) => change({ status: value as PeopleFilters['status'] })}
         />

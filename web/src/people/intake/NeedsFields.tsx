@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { intlLocale } from '../../i18n/languages';
 import { useIntakeFormContext } from './form';
-import { VULNERABILITIES } from './intakeValues';
+import { VULNERABILITIES } from '../caseValues';
 
 /**
  * Languages the person speaks, offered from those most heard at the shelters (BCP 47 tags, named by

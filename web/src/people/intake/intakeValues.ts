@@ -19,14 +19,6 @@ export const RECRUITED_VIA: RecruitedVia[] = [
   'person',
   'other',
 ];
-export const VULNERABILITIES: Vulnerability[] = [
-  'minor',
-  'medical',
-  'injured',
-  'pregnant',
-  'disability',
-  'psychological_distress',
-];
 export const CONSENTS: ConsentKey[] = ['services', 'consularNotification', 'shareWithPartners', 'research'];
 /** The API's code for a nationality not known yet. */
 export const UNSPECIFIED_NATIONALITY = 'XXX';

@@ -2,7 +2,8 @@ import { Button, Collapse, Group, MultiSelect, Paper, SimpleGrid, Stack, TextInp
 import { useDisclosure } from '@mantine/hooks';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_STATUSES, type CaseFilters, hasFilters, VULNERABILITIES } from './caseFilters';
+import { CASE_STATUSES, VULNERABILITIES } from '../caseValues';
+import { type CaseFilters, hasFilters } from './caseFilters';
 import { CompoundPicker } from './CompoundPicker';
 import { MoreFilters } from './MoreFilters';
 import { NationalityPicker } from './NationalityPicker';

@@ -1,7 +1,8 @@
 import { MultiSelect, Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AssigneePicker } from './AssigneePicker';
-import { type CaseFilters, SORTS, type SortValue, type VulnerabilityValue } from './caseFilters';
+import type { VulnerabilityValue } from '../caseValues';
+import { type CaseFilters, SORTS, type SortValue } from './caseFilters';
 
 interface Props {
   filters: CaseFilters;

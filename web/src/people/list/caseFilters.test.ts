@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { CASE_STATUSES } from '../caseValues';
 import {
-  CASE_STATUSES,
   countQuery,
   filtersFromSearch,
   hasFilters,

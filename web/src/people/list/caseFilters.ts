@@ -1,47 +1,11 @@
 import type { operations } from '../../api/schema';
+import { CASE_STATUSES, type CaseStatusValue, VULNERABILITIES, type VulnerabilityValue } from '../caseValues';
 
 /** The query of GET /people as the contract types it (API.md "People (intake)", "Caseworker's day"). */
 export type PeopleListQuery = NonNullable<operations['PeopleController_list']['parameters']['query']>;
 export type PeopleCountQuery = NonNullable<operations['PeopleController_count']['parameters']['query']>;
-export type CaseStatusValue = NonNullable<PeopleListQuery['status']>[number];
-export type VulnerabilityValue = NonNullable<PeopleListQuery['vulnerability']>[number];
 export type SortValue = NonNullable<PeopleListQuery['sort']>;
 export type OrderValue = NonNullable<PeopleListQuery['order']>;
-
-/**
- * Every value the list may be filtered by, for the pickers. Written out here because the generated
- * types vanish at run time; `satisfies Record<…>` makes the compiler fail when the contract gains or
- * loses a value, so the lists cannot drift from it.
- */
-const STATUS_SET = {
-  identified: 1,
-  screening: 1,
-  presumed_victim: 1,
-  not_victim: 1,
-  protection_claim: 1,
-  consular_notified: 1,
-  identity_verified: 1,
-  documents_issued: 1,
-  exit_cleared: 1,
-  movement_scheduled: 1,
-  departed: 1,
-  received_home: 1,
-  reintegration_followup: 1,
-  closed: 1,
-  withdrawn: 1,
-  on_hold: 1,
-} satisfies Record<CaseStatusValue, 1>;
-export const CASE_STATUSES = Object.keys(STATUS_SET) as CaseStatusValue[];
-
-const VULNERABILITY_SET = {
-  minor: 1,
-  medical: 1,
-  injured: 1,
-  pregnant: 1,
-  disability: 1,
-  psychological_distress: 1,
-} satisfies Record<VulnerabilityValue, 1>;
-export const VULNERABILITIES = Object.keys(VULNERABILITY_SET) as VulnerabilityValue[];
 
 export const SORTS: SortValue[] = ['rescuedAt', 'updatedAt', 'caseNumber'];
 
@@ -102,8 +66,8 @@ export function filtersFromSearch(params: URLSearchParams): CaseFilters {
   return {
     q: one('q'),
     nationality: list(params, 'nationality', (v) => ALPHA3.test(v)),
-    status: list(params, 'status', (v) => v in STATUS_SET),
-    vulnerability: list(params, 'vulnerability', (v) => v in VULNERABILITY_SET),
+    status: list(params, 'status', (v) => (CASE_STATUSES as string[]).includes(v)),
+    vulnerability: list(params, 'vulnerability', (v) => (VULNERABILITIES as string[]).includes(v)),
     compoundId: one('compoundId'),
     assignedTo: one('assignedTo'),
     rescuedFrom: date('rescuedFrom'),
