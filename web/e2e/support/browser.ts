@@ -103,6 +103,9 @@ export async function shoot(page: Page, name: string): Promise<void> {
     ] as const) {
       await page.setViewportSize(size);
       await settle(page);
+      // From the top: the shell's header is fixed, and a page scrolled down (to a result, say) would
+      // have it drawn across the middle of a full-page capture.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(RESULTS, `${name}-${language}-${screen}.png`), fullPage: true });
       if (screen === 'phone') {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
