@@ -29,13 +29,3 @@ export function Page({ title, intro, children }: { title: string; intro?: string
     </Stack>
   );
 }
-
-/** The body of a page that other work will fill: said plainly, never passed off as done. */
-export function NotBuiltYet() {
-  const { t } = useTranslation();
-  return (
-    <Text c="dimmed" fs="italic" data-testid="not-built-yet">
-      {t('common.notBuiltYet')}
-    </Text>
-  );
-}
