@@ -131,3 +131,68 @@ describe('Manual transitions through the batch mover', () => {
     });
   });
 });
+
+/** API.md "Conventions", Idempotency: a replay whose person has since been erased → 410, nothing written. */
+describe('A replayed intake after its person was erased', () => {
+  let t: TestApp;
+  let cw: SignedIn;
+  let admin: SignedIn;
+  beforeAll(async () => {
+    t = await createTestApp();
+    cw = await loginAs(t, 'caseworker');
+    admin = await loginAs(t, 'admin');
+  });
+  afterAll(() => t.close());
+
+  const body = {
+    givenName: 'Replaygiven',
+    familyName: 'Replayfamily',
+    sex: 'female',
+    nationalities: [{ code: 'THA' }],
+    rescuedAt: '2023-01-01T00:00:00Z',
+    documentNumber: 'REPLAY123',
+    narrative: 'Replaynarrative',
+  };
+  const intake = (key: string, payload: object = body) =>
+    t.http().post(`${API}/people`).set(cw.auth).set('Idempotency-Key', key).send(payload);
+  const named = async () =>
+    Number(
+      (
+        (await t.db.query(
+          `SELECT count(*)::int AS n FROM people WHERE erased_at IS NULL AND given_name = $1`,
+          ['Replaygiven'],
+        )) as { n: number }[]
+      )[0].n,
+    );
+
+  it('is 410 PERSON_ERASED and writes no one, while the key keeps no personal data', async () => {
+    const first = await intake('replay-after-erasure');
+    expect(first.status).toBe(201);
+    expect((await intake('replay-after-erasure')).body.id).toBe(first.body.id); // a replay before erasure
+    expect((await t.http().delete(`${API}/people/${first.body.id}`).set(admin.auth)).status).toBe(204);
+
+    const again = await intake('replay-after-erasure');
+    expectError(again, 410, 'PERSON_ERASED');
+    expect(await named()).toBe(0);
+
+    const [row] = (await t.db.query(
+      `SELECT response_status, response_body FROM idempotency_keys WHERE key = 'replay-after-erasure'`,
+    )) as { response_status: number; response_body: unknown }[];
+    expect(row).toEqual({
+      response_status: 410,
+      response_body: { resourceId: first.body.id, erased: true },
+    });
+  });
+
+  it('the same key with another body is still refused as reused, and a new key makes a new person', async () => {
+    const first = await intake('replay-after-erasure-2');
+    expect((await t.http().delete(`${API}/people/${first.body.id}`).set(admin.auth)).status).toBe(204);
+    expectError(
+      await intake('replay-after-erasure-2', { ...body, givenName: 'Other' }),
+      422,
+      'IDEMPOTENCY_KEY_REUSED',
+    );
+    expect((await intake('a-fresh-key')).status).toBe(201);
+    expect(await named()).toBe(1);
+  });
+});

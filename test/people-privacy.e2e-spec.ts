@@ -234,7 +234,10 @@ describe('Privacy of people records', () => {
         recruited_via: 'telegram',
         status: 'on_hold',
       });
-      expect(await t.db.query(`SELECT 1 FROM idempotency_keys WHERE key = 'erase-idem'`)).toHaveLength(0);
+      // The key stays (a replay must find it and answer 410), its stored answer does not.
+      expect(await t.db.query(`SELECT response_body FROM idempotency_keys WHERE key = 'erase-idem'`)).toEqual(
+        [{ response_body: { resourceId: p.id, erased: true } }],
+      );
       const nationalities = await t.db.query(
         'SELECT nationality_code::text AS c FROM person_nationalities WHERE person_id = $1 ORDER BY 1',
         [p.id],

@@ -92,7 +92,7 @@ export class IdempotencyStore {
       request_hash: string;
       state: 'in_flight' | 'completed';
       response_status: number | null;
-      response_body: { resourceId: string | null; sealed: string } | null;
+      response_body: { resourceId: string | null; sealed?: string; erased?: true } | null;
       expired: boolean;
       abandoned: boolean;
     }[];
@@ -108,8 +108,15 @@ export class IdempotencyStore {
       );
     }
     if (row.state !== 'completed' || !row.response_body) return 'in_flight';
+    if (row.response_body.erased) {
+      throw new ApiError(
+        HttpStatus.GONE,
+        'PERSON_ERASED',
+        'The record this request created has since been erased; nothing was written',
+      );
+    }
     const body: unknown = JSON.parse(
-      this.encryption.open('idempotency_keys.response_body', this.aad(scope), row.response_body.sealed)!,
+      this.encryption.open('idempotency_keys.response_body', this.aad(scope), row.response_body.sealed!)!,
     );
     await this.audit.record(m, {
       actor: scope.actor,
@@ -149,9 +156,18 @@ export class IdempotencyStore {
     );
   }
 
-  /** Erasure: stored answers that show this record (they hold its personal data) are deleted. */
+  /**
+   * Erasure: stored answers that show this record lose their body (it holds the person's data), but
+   * the key and its fingerprint stay for their 24 hours, marked erased. Deleting the key instead would
+   * let the same request, sent again, write the erased person back (the key would look unused).
+   */
   async forgetResource(m: EntityManager, resourceId: string): Promise<void> {
-    await m.query(`DELETE FROM idempotency_keys WHERE response_body->>'resourceId' = $1`, [resourceId]);
+    await m.query(
+      `UPDATE idempotency_keys SET response_status = ${HttpStatus.GONE},
+              response_body = jsonb_build_object('resourceId', $1::text, 'erased', true)
+        WHERE response_body->>'resourceId' = $1`,
+      [resourceId],
+    );
   }
 
   private async purgeExpired(): Promise<void> {
