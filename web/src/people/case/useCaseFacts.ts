@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import { useStaffDirectory } from '../../reference/useReferenceData';
 import { caseKeys, type HistoryEntry, type Person } from './caseApi';
 
 /**
@@ -16,12 +17,7 @@ export function useCaseFacts(person: Person | undefined, history: HistoryEntry[]
     queryFn: () =>
       unwrap(api.GET('/api/v1/compounds/{id}', { params: { path: { id: person!.compoundId! } } })),
   });
-  const directory = useQuery({
-    queryKey: ['staff-directory'],
-    enabled: !!person?.assignedCaseworkerId,
-    staleTime: 5 * 60_000,
-    queryFn: () => unwrap(api.GET('/api/v1/users/directory')),
-  });
+  const directory = useStaffDirectory();
   const overdue = useQuery({
     queryKey: [...caseKeys.overdue(person?.id ?? ''), person?.status],
     enabled: !!person && !person.erased,
