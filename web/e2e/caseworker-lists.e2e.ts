@@ -1,12 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   expectNoCspViolations,
   expectNoSeriousA11yViolations,
-  launchBrowser,
-  newPage,
   shoot,
   signIn,
+  browserSession,
 } from './support/browser';
 
 /** A case page's address: /cases/<uuid>. */
@@ -14,14 +13,10 @@ const CASE_PAGE = /\/cases\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
 
 // Each test walks several pages and shoots each in two languages on two screens: more than the default time.
 describe("the caseworker's lists: My work and the case list", { timeout: 300_000 }, () => {
-  let browser: Browser;
+  const session = browserSession();
   let page: Page;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser?.close());
-  beforeEach(async () => {
-    page = await newPage(browser);
+  beforeEach(() => {
+    page = session.page;
   });
 
   const rows = () => page.getByTestId('case-row');

@@ -1,15 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   baseURL,
   DEMO_EMAILS,
   DEMO_PASSWORD,
   expectNoCspViolations,
   expectNoSeriousA11yViolations,
-  launchBrowser,
-  newPage,
   shoot,
   signIn,
+  browserSession,
 } from './support/browser';
 
 /** The Philippine embassy's officer of the demo data (src/cli/demo-data.ts). */
@@ -52,14 +51,10 @@ async function choose(page: Page, label: string, option: string, within = page.l
 }
 
 describe('the embassy officer', () => {
-  let browser: Browser;
+  const session = browserSession();
   let page: Page;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser?.close());
-  beforeEach(async () => {
-    page = await newPage(browser);
+  beforeEach(() => {
+    page = session.page;
   });
 
   it('Philippines: sees only Filipino nationals, acts on a case, reads its figures', async () => {

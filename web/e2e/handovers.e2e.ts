@@ -1,15 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   baseURL,
   DEMO_EMAILS,
   DEMO_PASSWORD,
   expectNoCspViolations,
   expectNoSeriousA11yViolations,
-  launchBrowser,
-  newPage,
   shoot,
   signIn,
+  browserSession,
 } from './support/browser';
 
 /**
@@ -60,14 +59,10 @@ const chosenCount = (page: Page) =>
   page.getByTestId('selection').getByRole('heading').getAttribute('data-count');
 
 describe('the handover builder', () => {
-  let browser: Browser;
+  const session = browserSession();
   let page: Page;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser?.close());
-  beforeEach(async () => {
-    page = await newPage(browser);
+  beforeEach(() => {
+    page = session.page;
   });
 
   it('a supervisor records the Laukkaing departure of 273 people, after the dry run names the one who cannot go', async () => {

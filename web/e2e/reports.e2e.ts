@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   expectNoCspViolations,
   expectNoSeriousA11yViolations,
-  launchBrowser,
-  newPage,
   shoot,
   signIn,
+  browserSession,
 } from './support/browser';
 
 /**
@@ -46,14 +45,10 @@ async function oneWayFigures(page: Page): Promise<Map<string, string>> {
 }
 
 describe('reports', () => {
-  let browser: Browser;
+  const session = browserSession();
   let page: Page;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser?.close());
-  beforeEach(async () => {
-    page = await newPage(browser);
+  beforeEach(() => {
+    page = session.page;
   });
 
   it('a donor reads departures by nationality, sees hidden figures as hidden, and downloads the same figures', async () => {

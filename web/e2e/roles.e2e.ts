@@ -1,14 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   type DemoRole,
   expectNoCspViolations,
   expectNoSeriousA11yViolations,
   HOME,
-  launchBrowser,
-  newPage,
   shoot,
   signIn,
+  browserSession,
 } from './support/browser';
 
 /** Each role's menu (web/src/routes.tsx), as the API allows it. */
@@ -22,14 +21,10 @@ const MENU: Record<DemoRole, string[]> = {
 };
 
 describe("each role's start page and menu", () => {
-  let browser: Browser;
+  const session = browserSession();
   let page: Page;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser?.close());
-  beforeEach(async () => {
-    page = await newPage(browser);
+  beforeEach(() => {
+    page = session.page;
   });
 
   const menu = () => page.locator('#main-navigation a').allTextContents();

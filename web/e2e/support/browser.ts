@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { RESULTS } from './paths';
 
 /** Debian's Chromium (installed by .ci/run with apt when missing); nothing is downloaded. */
@@ -61,6 +61,23 @@ export async function newPage(browser: Browser): Promise<Page> {
   page.on('pageerror', (error) => violations.push(`page error: ${error.message}`));
   (page as Page & { violations?: string[] }).violations = violations;
   return page;
+}
+
+/**
+ * One browser for a spec file and a fresh profile (no cookie, no storage) for each of its tests. Call it
+ * at the top of a `describe`; `session.page` is the current test's page.
+ */
+export function browserSession(): { readonly page: Page } {
+  let browser: Browser | undefined;
+  const session = { page: undefined as unknown as Page };
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+  beforeEach(async () => {
+    session.page = await newPage(browser!);
+  });
+  return session;
 }
 
 export function expectNoCspViolations(page: Page): void {
