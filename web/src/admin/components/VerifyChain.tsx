@@ -1,7 +1,7 @@
 import { Alert, Button, Code, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
-import { SuccessAlert } from '../../consular/components/SuccessAlert';
+import { SuccessAlert } from '../../shell/SuccessAlert';
 import { ErrorAlert } from '../../shell/ErrorAlert';
 import { useVerifyChain } from '../hooks/useAudit';
 import classes from './admin.module.css';

@@ -2,7 +2,7 @@ import { Button, Group, Loader, Stack } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SuccessAlert } from '../../consular/components/SuccessAlert';
+import { SuccessAlert } from '../../shell/SuccessAlert';
 import { ErrorAlert } from '../../shell/ErrorAlert';
 import { Page } from '../../shell/Page';
 import { type Dialog, UserDialog } from '../components/UserDialog';

@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../shell/ErrorAlert';
 import { type EmbassyAction, type EmbassyCase, useEmbassyAction } from '../hooks/useEmbassyCases';
-import { SuccessAlert } from './SuccessAlert';
+import { SuccessAlert } from '../../shell/SuccessAlert';
 import { TravelDocumentForm } from './TravelDocumentForm';
 
 type Kind = EmbassyAction['kind'];
