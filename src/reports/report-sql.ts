@@ -25,8 +25,14 @@ export const DIMENSION_KEY: Record<Dimension, string> = {
   ageBand: 'd.age_band',
 };
 
+/** A report's range: inclusive days (`YYYY-MM-DD`, UTC), the whole `to` day included; absent = unbounded. */
+export interface Range {
+  from?: string;
+  to?: string;
+}
+
 /** Departure days (UTC) in the range, the whole `to` day included. */
-export function departedIn(p: Params, range: { from?: string; to?: string }): string[] {
+export function departedIn(p: Params, range: Range): string[] {
   const where: string[] = [];
   if (range.from) where.push(`d.departed_on >= ${p.bind(range.from)}::date`);
   if (range.to) where.push(`d.departed_on <= ${p.bind(range.to)}::date`);

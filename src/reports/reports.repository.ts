@@ -6,12 +6,15 @@ import { overdueSql, stageClocks } from '../people/workflow/stage-clocks';
 import type { OneWayTable } from './disclosure/suppression';
 import type { TwoWayTable } from './disclosure/two-way';
 import type { CaseloadGroup, Dimension } from './dto/report-queries.dto';
-import { departedIn, departureCounting, DIMENSION_KEY, ofNationalities, Params } from './report-sql';
-
-export interface Range {
-  from?: string;
-  to?: string;
-}
+import {
+  departedIn,
+  departureCounting,
+  DIMENSION_KEY,
+  ofNationalities,
+  Params,
+  type Range,
+} from './report-sql';
+import { everyoneTimelinessSql, scopedTimelinessSql } from './timeliness-sql';
 
 interface GroupRow {
   key: string | null;
@@ -163,39 +166,29 @@ export class ReportsRepository {
   }
 
   /**
-   * Hours between events, per metric, over the cases whose later event falls in the range: rescue →
-   * the earliest notification; that notification → the earliest identity verification after it;
-   * rescue → departure. Late records that make an interval negative are left out. The hours are
-   * kept in `report_cases` as float8, so each metric is one index-only scan and one sort.
+   * Medians and 90th percentiles of the hours between events (timeliness-sql.ts): everyone's from the
+   * ledger of cases per hour, an audience limited to some nationalities by sorting its own cases.
    */
   async timeliness(
     m: EntityManager,
     range: Range,
     nationalities: string[] | null,
   ): Promise<{ metric: string; median: number | null; p90: number | null; cases: number }[]> {
-    // Exact percentiles sort every interval of the range: 400,000 float8 at a million people.
-    await allowWorkMemory(m, 64);
     const p = new Params();
-    const scope = nationalities ? `AND ${ofNationalities(p, 'f', nationalities)}` : '';
-    const figures = (metric: string, at: string, hours: string) => {
-      const inRange = [
-        `${at} IS NOT NULL`,
-        range.from ? `${at} >= ${p.bind(range.from)}::date` : 'TRUE',
-        range.to ? `${at} < ${p.bind(range.to)}::date + 1` : 'TRUE',
-      ].join(' AND ');
-      return `
-      SELECT '${metric}' AS metric, q[1] AS median, q[2] AS p90, cases
-        FROM (SELECT percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${hours}) AS q, count(*)::int AS cases
-                FROM report_cases f WHERE ${inRange} AND ${hours} >= 0 ${scope}) x`;
-    };
-    return (await m.query(
-      [
-        figures('rescue_to_notification', 'f.notified_at', 'f.hours_to_notification'),
-        figures('notification_to_identity_verified', 'f.verified_at', 'f.hours_to_verification'),
-        figures('rescue_to_departure', 'f.departed_at', 'f.hours_to_departure'),
-      ].join(' UNION ALL '),
-      p.values,
-    )) as { metric: string; median: number | null; p90: number | null; cases: number }[];
+    let sql: string;
+    if (nationalities) {
+      // A nationality's year may still be many thousand intervals to sort: in memory, not on disk.
+      await allowWorkMemory(m, 64);
+      sql = scopedTimelinessSql(p, range, nationalities);
+    } else {
+      sql = everyoneTimelinessSql(p, range);
+    }
+    return (await m.query(sql, p.values)) as {
+      metric: string;
+      median: number | null;
+      p90: number | null;
+      cases: number;
+    }[];
   }
 
   async compoundNames(m: EntityManager, ids: string[]): Promise<Map<string, string>> {
