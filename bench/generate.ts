@@ -523,7 +523,8 @@ export async function generate(db: ClientBase, options: GenerateOptions): Promis
   log(`  reports' read model built (${elapsed(started)})`);
   await db.query(
     `VACUUM (ANALYZE) people, person_nationalities, compounds, case_number_counters, consents,
-       consular_contacts, consular_notifications, report_departures, report_cases, report_caseload`,
+       consular_contacts, consular_notifications, report_departures, report_cases, report_caseload,
+       report_departure_days, report_stage_days, report_interval_hours`,
   );
   return {
     people: options.people,
