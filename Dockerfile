@@ -1,6 +1,7 @@
+# Node 24 LTS (DESIGN.md §8); the code also runs on Node 20.19+ and 22, and CI tests it on both ends.
 # Production image: compiled app only. Needs DATABASE_URL, JWT_SECRET, ENCRYPTION_KEYS,
 # ENCRYPTION_ACTIVE_KEY_ID and BLIND_INDEX_KEY (NODE_ENV=production refuses to start without them).
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # No install scripts: the sources are not here yet for the start's build (`prepare`), the image is
@@ -9,7 +10,7 @@ RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules

@@ -1,23 +1,6 @@
 import { KeyRotation } from '../src/common/crypto/key-rotation.service';
 import { API, createTestApp, loginAs, SignedIn, TestApp } from './support/app';
-import { createPerson, forceStatus } from './support/people';
-
-/** Every text-like column of every table, for "is this value anywhere in the database?". */
-async function findEverywhere(t: TestApp, needle: string): Promise<string[]> {
-  const columns = (await t.db.query(
-    `SELECT table_name, column_name FROM information_schema.columns
-      WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'character', 'jsonb', 'json', 'ARRAY')`,
-  )) as { table_name: string; column_name: string }[];
-  const hits: string[] = [];
-  for (const { table_name, column_name } of columns) {
-    const [{ n }] = await t.db.query(
-      `SELECT count(*)::int AS n FROM "${table_name}" WHERE "${column_name}"::text ILIKE '%' || $1 || '%'`,
-      [needle],
-    );
-    if (n > 0) hits.push(`${table_name}.${column_name}`);
-  }
-  return hits;
-}
+import { createPerson, findEverywhere, forceStatus } from './support/people';
 
 describe('Privacy of people records', () => {
   let t: TestApp;

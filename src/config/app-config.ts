@@ -35,4 +35,6 @@ export abstract class AppConfig {
   abstract readonly reports: { kDonor: number; kRestricted: number };
   /** Target hours per workflow stage (the stage clocks): a case longer in its status is overdue. */
   abstract readonly stageTargetHours: Readonly<Record<StageWithTarget, number>>;
+  /** A closed case is erased this many whole years after it was closed. */
+  abstract readonly retention: { closedYears: number };
 }

@@ -52,6 +52,8 @@ export const envSchema = Joi.object({
     .pattern(/^\s*[a-z_]+\s*=\s*\d+(\.\d+)?\s*(,\s*[a-z_]+\s*=\s*\d+(\.\d+)?\s*)*$/)
     .allow('')
     .default(''),
+  // Closed cases are erased this many years after they were closed (`npm run retention:apply`, daily job).
+  RETENTION_CLOSED_YEARS: Joi.number().integer().min(1).max(100).default(7),
 })
   .with('BOOTSTRAP_ADMIN_EMAIL', 'BOOTSTRAP_ADMIN_PASSWORD')
   .with('ENCRYPTION_KEYS', 'ENCRYPTION_ACTIVE_KEY_ID')

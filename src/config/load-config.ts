@@ -46,6 +46,7 @@ interface ValidatedEnv {
   REPORT_K_DONOR: number;
   REPORT_K_RESTRICTED: number;
   STAGE_TARGETS: string;
+  RETENTION_CLOSED_YEARS: number;
 }
 
 function parseKeys(spec: string): Record<string, Buffer> {
@@ -123,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       : undefined,
     reports: { kDonor: v.REPORT_K_DONOR, kRestricted: v.REPORT_K_RESTRICTED },
     stageTargetHours: parseStageTargets(v.STAGE_TARGETS),
+    retention: { closedYears: v.RETENTION_CLOSED_YEARS },
   };
 }
 

@@ -150,13 +150,15 @@ export class NotificationsRepository implements ForgetsPeople {
     );
   }
 
-  /** Erasure: the notes and the travel-document number go; the dates stay for the timeliness figures. */
-  async forgetPerson(m: EntityManager, personId: string): Promise<void> {
+  readonly tablesHoldingPeople = ['consular_notifications'] as const;
+
+  /** Erasure: the notes and the travel-document numbers go; the dates stay for the timeliness figures. */
+  async forgetPeople(m: EntityManager, personIds: string[]): Promise<void> {
     await m.query(
       `UPDATE consular_notifications SET acknowledgement_note = NULL, identity_verification_note = NULL,
               travel_document_number_enc = NULL, travel_document_number_bidx = NULL
-        WHERE person_id = $1`,
-      [personId],
+        WHERE person_id = ANY($1::uuid[])`,
+      [personIds],
     );
   }
 }

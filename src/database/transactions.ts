@@ -15,6 +15,11 @@ export const ADVISORY_LOCKS = {
   adminSet: 7_426_003,
   /** Folding the caseload ledger (one instance at a time; a second would only wait to find nothing). */
   reportCompaction: 7_426_004,
+  /**
+   * The retention run (erasing closed cases past their time, then vacuuming): held for the whole run
+   * by one session, so that of several instances only one runs it and the others skip.
+   */
+  retention: 7_426_101,
 } as const;
 
 export type AdvisoryLock = keyof typeof ADVISORY_LOCKS;
@@ -34,6 +39,23 @@ export async function allowWorkMemory(m: EntityManager, megabytes: number): Prom
 }
 
 /**
+ * `VACUUM (ANALYZE)` of these tables, on a session outside any transaction (VACUUM refuses to run in
+ * one): dead row versions, the old values of rows updated or deleted, leave the tables and their
+ * indexes now rather than whenever autovacuum comes by. Table names come from code, never from input.
+ */
+export async function vacuumAnalyze(session: EntityManager, tables: readonly string[]): Promise<void> {
+  if (!tables.length) return;
+  const names = [...new Set(tables)].map((t) => `"${t.replace(/"/g, '""')}"`).join(', ');
+  // A time budget meant for requests must not cut a vacuum of a large table short.
+  await session.query('SET statement_timeout = 0');
+  try {
+    await session.query(`VACUUM (ANALYZE) ${names}`);
+  } finally {
+    await session.query('RESET statement_timeout');
+  }
+}
+
+/**
  * The one way a feature runs a unit of work: everything `work` does through its manager commits or
  * rolls back together (a write of several rows, the act and its audit entry).
  */
@@ -43,5 +65,34 @@ export class Transactions {
 
   run<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
+  }
+
+  /**
+   * Runs `work` while this process holds a named lock for a whole session, not one transaction: for a
+   * job made of many transactions and of statements that may run in none (VACUUM). The lock is taken
+   * with `pg_try_advisory_lock`, so when another session (another instance) holds it, `work` does not
+   * run and the answer is `{ ran: false }`. `session` is the lock's own connection, outside any
+   * transaction; `work` runs its transactions through `run` on other connections as usual. Should
+   * the connection break, PostgreSQL releases the lock with it.
+   */
+  async whileHolding<T>(
+    lock: AdvisoryLock,
+    work: (session: EntityManager) => Promise<T>,
+  ): Promise<{ ran: true; value: T } | { ran: false }> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [
+        ADVISORY_LOCKS[lock],
+      ])) as { locked: boolean }[];
+      if (!locked) return { ran: false };
+      try {
+        return { ran: true, value: await work(runner.manager) };
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [ADVISORY_LOCKS[lock]]);
+      }
+    } finally {
+      await runner.release();
+    }
   }
 }

@@ -12,6 +12,8 @@ import { PeopleRepository } from './people.repository';
 import { PeopleService } from './people.service';
 import { PersonHistory } from './person-history';
 import { PersonRecordsService } from './person-records.service';
+import { RetentionJob } from './retention/retention-job';
+import { RetentionService } from './retention/retention.service';
 import { TransitionsService } from './transitions.service';
 
 /**
@@ -34,6 +36,8 @@ import { TransitionsService } from './transitions.service';
     PersonRecordsService,
     DuplicatesService,
     ErasureService,
+    RetentionService,
+    RetentionJob,
   ],
   exports: [PersonAccess, PeopleMover, PersonErasureHooks],
 })

@@ -67,6 +67,12 @@ export type PersonSummaryRow = Pick<
   overdue_since?: Date | null;
 };
 
+/** What erasure reads of a person before wiping it: enough to freeze the age band. */
+export type ErasableRow = Pick<
+  PersonRow,
+  'id' | 'date_of_birth' | 'estimated_age' | 'created_at' | 'departed_at'
+>;
+
 export interface CaseLabelRow {
   id: string;
   case_number: string;
@@ -124,6 +130,9 @@ const NATIONALITIES = `coalesce((SELECT json_agg(json_build_object('code', pn.na
 const CONSENTS = `json_build_object(${CONSENT_TYPES.map(
   (type) => `'${CONSENT_FIELD_OF_TYPE[type]}', ${consentGrantedSql('p', type)}`,
 ).join(', ')}) AS consents`;
+
+/** Closed before `$1` and not erased: what the retention run erases. */
+const CLOSED_BEFORE = `p.status = 'closed' AND p.erased_at IS NULL AND coalesce(p.closed_at, p.status_since) < $1`;
 
 @Injectable()
 export class PeopleRepository {
@@ -266,6 +275,31 @@ export class PeopleRepository {
     const sql = countSql(filter, scope(bind), cap, bind);
     if (filter.q && needsWholeWordSetting(filter.q)) await this.wholeWordsOnly(m);
     const [{ count }] = (await m.query(sql, params)) as { count: number }[];
+    return count;
+  }
+
+  /**
+   * Retention: of the cases closed before `cutoff` and not erased, the first `limit` by id, locked for
+   * the caller's transaction (in id order, as a handover locks, so the two never deadlock). A case
+   * reopened meanwhile is re-checked under the lock and left out. The close time is `closed_at`, which
+   * every close stamps; `status_since` stands in for a row written before it was kept.
+   */
+  async lockClosedBefore(m: EntityManager, cutoff: Date, limit: number): Promise<ErasableRow[]> {
+    return (await m.query(
+      `SELECT p.id, to_char(p.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, p.estimated_age, p.created_at,
+              p.departed_at
+         FROM people p
+        WHERE ${CLOSED_BEFORE}
+        ORDER BY p.id LIMIT $2 FOR UPDATE`,
+      [cutoff, limit],
+    )) as ErasableRow[];
+  }
+
+  /** How many cases closed before `cutoff` are not erased yet (a retention dry run). */
+  async countClosedBefore(m: EntityManager, cutoff: Date): Promise<number> {
+    const [{ count }] = (await m.query(`SELECT count(*)::int AS count FROM people p WHERE ${CLOSED_BEFORE}`, [
+      cutoff,
+    ])) as { count: number }[];
     return count;
   }
 

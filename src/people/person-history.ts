@@ -9,7 +9,8 @@ import type { CaseStatus } from './workflow/case-workflow';
 export interface HistoryInput {
   personId: string;
   kind: HistoryEntryView['kind'];
-  actorId: string;
+  /** `null` when the app itself acted (the retention run). */
+  actorId: string | null;
   fromStatus?: CaseStatus;
   toStatus?: CaseStatus;
   reason?: string;

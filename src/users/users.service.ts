@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { SYSTEM_ACTOR } from '../common/audit-trail';
 import { Principal } from '../common/auth.decorators';
 import { ApiError } from '../common/errors';
 import { expectedVersion, versionMismatch } from '../common/if-match';
@@ -61,7 +62,12 @@ export class UsersService implements OnApplicationBootstrap {
         role: 'admin',
         nationalities: [],
       });
-      await this.audit.record(m, { actor: null, action: 'user.bootstrap', entityType: 'user', entityId: id });
+      await this.audit.record(m, {
+        actor: SYSTEM_ACTOR,
+        action: 'user.bootstrap',
+        entityType: 'user',
+        entityId: id,
+      });
       this.logger.log('created the bootstrap admin user');
     });
   }

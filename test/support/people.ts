@@ -135,3 +135,20 @@ export async function insertPersonRows(t: TestApp, people: PersonFixture[]): Pro
   );
   return ids;
 }
+
+/** Every text-like column of the schema where `needle` appears: a wiped value must be in none. */
+export async function findEverywhere(t: TestApp, needle: string): Promise<string[]> {
+  const columns = (await t.db.query(
+    `SELECT table_name, column_name FROM information_schema.columns
+      WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'character', 'jsonb', 'json', 'ARRAY')`,
+  )) as { table_name: string; column_name: string }[];
+  const hits: string[] = [];
+  for (const { table_name, column_name } of columns) {
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM "${table_name}" WHERE "${column_name}"::text ILIKE '%' || $1 || '%'`,
+      [needle],
+    );
+    if (n > 0) hits.push(`${table_name}.${column_name}`);
+  }
+  return hits;
+}

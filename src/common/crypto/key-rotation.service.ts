@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditTrail } from '../audit-trail';
+import { AuditTrail, SYSTEM_ACTOR } from '../audit-trail';
 import { ENCRYPTED_COLUMNS, type EncryptedField } from './encrypted-columns';
 import { FieldEncryption } from './field-encryption.service';
 import { Transactions } from '../../database/transactions';
@@ -48,7 +48,7 @@ export class KeyRotation {
     }
     await this.tx.run((m) =>
       this.audit.record(m, {
-        actor: null,
+        actor: SYSTEM_ACTOR,
         action: 'crypto.rotate',
         details: { activeKeyId: active, results: results.map((r) => ({ ...r })) },
       }),

@@ -161,14 +161,18 @@ export class IdempotencyStore {
    * the key and its fingerprint stay for their 24 hours, marked erased. Deleting the key instead would
    * let the same request, sent again, write the erased person back (the key would look unused).
    */
-  async forgetResource(m: EntityManager, resourceId: string): Promise<void> {
+  async forgetResources(m: EntityManager, resourceIds: string[]): Promise<void> {
+    // One statement for a batch: the resource id is inside the stored answer, so each pass reads the table.
     await m.query(
       `UPDATE idempotency_keys SET response_status = ${HttpStatus.GONE},
-              response_body = jsonb_build_object('resourceId', $1::text, 'erased', true)
-        WHERE response_body->>'resourceId' = $1`,
-      [resourceId],
+              response_body = jsonb_build_object('resourceId', response_body->>'resourceId', 'erased', true)
+        WHERE response_body->>'resourceId' = ANY($1::text[])`,
+      [resourceIds],
     );
   }
+
+  /** The tables forgetResources writes, for a vacuum after erasures. */
+  readonly tables = ['idempotency_keys'] as const;
 
   private async purgeExpired(): Promise<void> {
     await this.dataSource.query(
