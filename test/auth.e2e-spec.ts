@@ -59,6 +59,7 @@ describe('Auth', () => {
         refreshToken: expect.any(String),
         expiresIn: expect.any(Number),
         mustChangePassword: false,
+        mfaEnrollmentRequired: false,
         user: {
           id: user.id,
           email: user.email,
@@ -237,6 +238,7 @@ describe('Auth', () => {
         refreshToken: expect.any(String),
         expiresIn: expect.any(Number),
         mustChangePassword: false,
+        mfaEnrollmentRequired: false,
         user: expect.objectContaining({ id: user.id, role: 'caseworker' }),
       });
       expect(res.body.refreshToken).not.toBe(user.refreshToken);

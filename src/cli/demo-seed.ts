@@ -180,6 +180,7 @@ async function demoUsers(app: INestApplicationContext): Promise<DemoActors> {
         role: u.role as Role,
         nationalities: u.nationalities,
         mustChangePassword: false,
+        mfaEnrollmentRequired: false,
         sessionId: 'seed',
       };
       principals[u.role === 'consular' ? u.nationalities[0] : u.role] = principal;

@@ -55,5 +55,10 @@ export class TokenPairView {
    * `PASSWORD_CHANGE_REQUIRED` until the user chooses a new one through POST /auth/password.
    */
   mustChangePassword: boolean;
+  /**
+   * `true` when the user's role requires two-factor sign-in (MFA_REQUIRED_ROLES) and it is not set
+   * up: every route but /auth/* answers 403 `MFA_ENROLLMENT_REQUIRED` until it is activated.
+   */
+  mfaEnrollmentRequired: boolean;
   user: MeView;
 }
