@@ -135,7 +135,8 @@ describe('Two-factor sign-in (TOTP)', () => {
     expect(pair.body).toEqual(
       expect.objectContaining({ accessToken: expect.any(String), refreshToken: expect.any(String) }),
     );
-    await t.http().get(`${API}/auth/me`).set('Authorization', `Bearer ${pair.body.accessToken}`).expect(200);
+    const me = await t.http().get(`${API}/auth/me`).set('Authorization', `Bearer ${pair.body.accessToken}`);
+    expect(me.body.mfaEnabled).toBe(true);
 
     expect(await auditActions(t, user.id)).toEqual(
       expect.arrayContaining([

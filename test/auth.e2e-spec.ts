@@ -66,6 +66,7 @@ describe('Auth', () => {
           displayName: 'Test caseworker',
           role: 'caseworker',
           nationalities: [],
+          mfaEnabled: false,
         },
       });
       const claims = jwt.decode<{ iat: number; exp: number; sub: string }>(res.body.accessToken);
@@ -385,6 +386,7 @@ describe('Auth', () => {
         displayName: 'Test donor',
         role: 'donor',
         nationalities: [],
+        mfaEnabled: false,
       });
     });
 

@@ -48,6 +48,7 @@ export function toMe(p: Principal): MeView {
     displayName: p.displayName,
     role: p.role,
     nationalities: p.nationalities,
+    mfaEnabled: p.mfaEnabled,
   };
 }
 
@@ -227,9 +228,7 @@ export class AuthService {
       this.sessions.isActive(sessionId, userId),
       this.credentials.loadPrincipal(userId),
     ]);
-    if (!active || !user) return undefined;
-    const { mfaEnabled: _askedAtSignInOnly, ...principal } = user;
-    return { ...principal, sessionId };
+    return active && user ? { ...user, sessionId } : undefined;
   }
 
   /** With the cookie transport the refresh token goes into the cookie and out of the body. */

@@ -180,6 +180,7 @@ async function demoUsers(app: INestApplicationContext): Promise<DemoActors> {
         role: u.role as Role,
         nationalities: u.nationalities,
         mustChangePassword: false,
+        mfaEnabled: false,
         mfaEnrollmentRequired: false,
         sessionId: 'seed',
       };

@@ -17,6 +17,8 @@ export interface Principal {
   nationalities: string[];
   /** After an admin's password reset: every route but /auth/* answers 403 until the user changes it. */
   mustChangePassword: boolean;
+  /** Two-factor sign-in is on (shown to the user on /auth/me, so the app can offer to turn it off). */
+  mfaEnabled: boolean;
   /** A role that requires two-factor sign-in, not yet set up: every route but /auth/* answers 403. */
   mfaEnrollmentRequired: boolean;
   sessionId: string;

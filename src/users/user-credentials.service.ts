@@ -17,11 +17,8 @@ export type SignInCheck =
   | { ok: true; user: SignInUser }
   | { ok: false; user: SignInUser | undefined; reason: 'unknown_email' | 'wrong_password' | 'disabled' };
 
-/**
- * A user as a signed-in caller: everything of Principal but the session, which is the auth module's,
- * and whether two-factor sign-in is on (which sign-in asks).
- */
-export type UserPrincipal = Omit<Principal, 'sessionId'> & { mfaEnabled: boolean };
+/** A user as a signed-in caller: everything of Principal but the session, which is the auth module's. */
+export type UserPrincipal = Omit<Principal, 'sessionId'>;
 
 /**
  * What the auth module needs of users, and no more: it never sees the password hash or the users

@@ -42,6 +42,8 @@ export class MeView {
   role: Role;
   /** Countries a consular user acts for; `[]` for every other role. */
   nationalities: string[];
+  /** Two-factor sign-in is on for this user (POST /auth/mfa/enroll to set it up, DELETE /auth/mfa to end it). */
+  mfaEnabled: boolean;
 }
 
 export class TokenPairView {

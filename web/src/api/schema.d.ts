@@ -1399,6 +1399,8 @@ export interface components {
             email: string;
             /** Format: uuid */
             id: string;
+            /** @description Two-factor sign-in is on for this user (POST /auth/mfa/enroll to set it up, DELETE /auth/mfa to end it). */
+            mfaEnabled: boolean;
             /** @description Countries a consular user acts for; `[]` for every other role. */
             nationalities: string[];
             /** @enum {string} */
@@ -1406,7 +1408,8 @@ export interface components {
         };
         MfaChallengeView: {
             expiresIn: number;
-            mfaRequired: boolean;
+            /** @enum {boolean} */
+            mfaRequired: true;
             /** @description For POST /auth/login/mfa: works once, for `expiresIn` seconds. */
             mfaToken: string;
         };
