@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/errors';
@@ -108,12 +108,12 @@ export function SecondFactorForm({
         </Stack>
       </form>
       <Group justify="space-between" gap="xs">
-        <Button variant="subtle" size="compact-sm" onClick={toggle}>
+        <Anchor component="button" type="button" size="sm" onClick={toggle}>
           {recovery ? t('auth.signIn.secondStep.useCode') : t('auth.signIn.secondStep.useRecoveryCode')}
-        </Button>
-        <Button variant="subtle" size="compact-sm" color="gray" onClick={() => onStartOver()}>
+        </Anchor>
+        <Anchor component="button" type="button" size="sm" onClick={() => onStartOver()}>
           {t('auth.signIn.secondStep.startOver')}
-        </Button>
+        </Anchor>
       </Group>
     </Stack>
   );
