@@ -2,15 +2,16 @@
 // against a real PostgreSQL that globalSetup starts in a temporary folder, one database per worker.
 
 // ESM-only packages the app requires (Node loads them through require(esm), which jest's module
-// system does not): compiled to CommonJS for the tests.
-const ESM_PACKAGES = ['@dehoist/romanize-thai'];
+// system does not): compiled to CommonJS for the tests. otplib's plugins need @scure/base and
+// @noble/hashes 2 (nested under the plugin), so a package counts wherever node_modules holds it.
+const ESM_PACKAGES = ['@dehoist/romanize-thai', '@scure/base', '@noble/hashes'];
 const esmTransform = {
   [`/node_modules/(${ESM_PACKAGES.join('|')})/.+\\.js$`]: [
     'ts-jest',
     { tsconfig: { isolatedModules: true, allowJs: true, module: 'commonjs', moduleResolution: 'node' } },
   ],
 };
-const transformIgnorePatterns = [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`];
+const transformIgnorePatterns = [`/node_modules/(?!(?:.*/node_modules/)?(${ESM_PACKAGES.join('|')})/)`];
 
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true } }], ...esmTransform };
 // E2e files are compiled with a whole program (not file by file) because the swagger plugin needs

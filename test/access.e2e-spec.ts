@@ -21,6 +21,10 @@ const KNOWN_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'POST /api/v1/auth/logout': ALL,
   'GET /api/v1/auth/me': ALL,
   'POST /api/v1/auth/password': ALL,
+  'POST /api/v1/auth/login/mfa': 'public',
+  'POST /api/v1/auth/mfa/enroll': ALL,
+  'POST /api/v1/auth/mfa/activate': ALL,
+  'DELETE /api/v1/auth/mfa': ALL,
   'POST /api/v1/users': ['admin'],
   'GET /api/v1/users': ['admin'],
   'GET /api/v1/users/:id': ['admin'],
@@ -370,5 +374,27 @@ describe('Access: deny by default', () => {
       expect(list.find((n) => n.code === 'THA')).toEqual(expect.objectContaining({ alpha2: 'TH' }));
       expect(list.find((n) => n.code === 'PHL')).toEqual(expect.objectContaining({ alpha2: 'PH' }));
     });
+  });
+});
+
+describe('Access: a user whose role requires two-factor sign-in, not yet set up', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ MFA_REQUIRED_ROLES: 'admin' });
+  });
+  afterAll(() => t.close());
+
+  it('reaches only /auth/* routes: every other route answers 403 MFA_ENROLLMENT_REQUIRED', async () => {
+    const routes = discoverRoutes(t.app).filter((r) => !r.isPublic);
+    // an admin, so that no route is closed to the role anyway
+    const admin = await loginAs(t, 'admin');
+    const wrong: string[] = [];
+    // (logout is left out: with a valid body it would end the very login this loop uses)
+    for (const route of routes.filter((r) => routeKey(r) !== 'POST /api/v1/auth/logout')) {
+      const res = await call(t.http, route).set(admin.auth);
+      const closed = res.status === 403 && res.body.code === 'MFA_ENROLLMENT_REQUIRED';
+      if (closed === route.path.startsWith(`${API}/auth/`)) wrong.push(`${routeKey(route)} → ${res.status}`);
+    }
+    expect(wrong).toEqual([]);
   });
 });

@@ -51,6 +51,7 @@ describe('Auth: the refresh token in a cookie for the web app', () => {
       accessToken: expect.any(String),
       expiresIn: expect.any(Number),
       mustChangePassword: false,
+      mfaEnrollmentRequired: false,
       user: expect.objectContaining({ id: user.id, role: 'caseworker' }),
     });
     expect(JSON.stringify(res.body)).not.toContain(refreshCookie(res).value);

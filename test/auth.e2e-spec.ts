@@ -59,12 +59,14 @@ describe('Auth', () => {
         refreshToken: expect.any(String),
         expiresIn: expect.any(Number),
         mustChangePassword: false,
+        mfaEnrollmentRequired: false,
         user: {
           id: user.id,
           email: user.email,
           displayName: 'Test caseworker',
           role: 'caseworker',
           nationalities: [],
+          mfaEnabled: false,
         },
       });
       const claims = jwt.decode<{ iat: number; exp: number; sub: string }>(res.body.accessToken);
@@ -237,6 +239,7 @@ describe('Auth', () => {
         refreshToken: expect.any(String),
         expiresIn: expect.any(Number),
         mustChangePassword: false,
+        mfaEnrollmentRequired: false,
         user: expect.objectContaining({ id: user.id, role: 'caseworker' }),
       });
       expect(res.body.refreshToken).not.toBe(user.refreshToken);
@@ -383,6 +386,7 @@ describe('Auth', () => {
         displayName: 'Test donor',
         role: 'donor',
         nationalities: [],
+        mfaEnabled: false,
       });
     });
 

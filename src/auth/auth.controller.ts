@@ -6,9 +6,11 @@ import { AccountSetupRoute, CurrentUser, Principal, Public, Roles } from '../com
 import { ROLES } from '../common/roles';
 import { AuthService, toMe } from './auth.service';
 import { ChangePasswordDto, LoginDto, MeView, RefreshDto, TokenPairView } from './dto/auth.dto';
+import { LoginMfaDto, MfaChallengeView } from './dto/mfa.dto';
 import { ApiRefreshTransport, type RefreshTransport, Transport } from './refresh-transport';
 
-// Open to a user who must change a reset password first: these routes are how they do it.
+// Open to a user who must change a reset password or set up two-factor sign-in first: these routes
+// are how they do it.
 @ApiTags('auth')
 @Controller('auth')
 @AccountSetupRoute()
@@ -20,11 +22,30 @@ export class AuthController {
   @Post('login')
   @Public()
   @ApiPublicRoute('Sign in with email and password', 400, 401, 413, 429)
+  @ApiRefreshTransport('sets the cookie', { status: 200, type: [TokenPairView, MfaChallengeView] })
+  @UseGuards(ThrottlerGuard)
+  @HttpCode(200)
+  login(
+    @Body() dto: LoginDto,
+    @Transport() transport: RefreshTransport,
+  ): Promise<TokenPairView | MfaChallengeView> {
+    return this.auth.login(dto, transport);
+  }
+
+  @Post('login/mfa')
+  @Public()
+  @ApiPublicRoute(
+    'Second step of a sign-in with two-factor on: the token of the first step and a code',
+    400,
+    401,
+    413,
+    429,
+  )
   @ApiRefreshTransport('sets the cookie', { status: 200, type: TokenPairView })
   @UseGuards(ThrottlerGuard)
   @HttpCode(200)
-  login(@Body() dto: LoginDto, @Transport() transport: RefreshTransport): Promise<TokenPairView> {
-    return this.auth.login(dto, transport);
+  loginMfa(@Body() dto: LoginMfaDto, @Transport() transport: RefreshTransport): Promise<TokenPairView> {
+    return this.auth.loginMfa(dto, transport);
   }
 
   @Post('refresh')

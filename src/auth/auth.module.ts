@@ -10,7 +10,13 @@ import { AuthService } from './auth.service';
 import { JWT_AUDIENCE, JWT_ISSUER } from './jwt-options';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginLockout } from './login-lockout';
+import { MfaChallengesRepository } from './mfa/mfa-challenges.repository';
+import { MfaController } from './mfa/mfa.controller';
+import { MfaService } from './mfa/mfa.service';
+import { SecondFactorCodes } from './mfa/second-factor-codes';
+import { SecondFactorSignIn } from './mfa/second-factor-sign-in';
 import { SessionsRepository } from './sessions.repository';
+import { SignInFailures } from './sign-in-failures';
 
 @Module({
   imports: [
@@ -36,8 +42,18 @@ import { SessionsRepository } from './sessions.repository';
       ],
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, SessionsRepository, LoginLockout],
+  controllers: [AuthController, MfaController],
+  providers: [
+    AuthService,
+    JwtStrategy,
+    SessionsRepository,
+    LoginLockout,
+    SignInFailures,
+    MfaService,
+    MfaChallengesRepository,
+    SecondFactorCodes,
+    SecondFactorSignIn,
+  ],
 })
 export class AuthModule implements OnModuleInit {
   constructor(

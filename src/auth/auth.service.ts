@@ -7,6 +7,9 @@ import { ApiError } from '../common/errors';
 import { AppConfig } from '../config/app-config';
 import { UserCredentials } from '../users/user-credentials.service';
 import { ChangePasswordDto, LoginDto, MeView, RefreshDto, TokenPairView } from './dto/auth.dto';
+import { LoginMfaDto, MfaChallengeView } from './dto/mfa.dto';
+import { SecondFactorSignIn } from './mfa/second-factor-sign-in';
+import { SignInFailures } from './sign-in-failures';
 import { LoginLockout } from './login-lockout';
 import { BODY_TRANSPORT, type RefreshTransport } from './refresh-transport';
 import { SessionsRepository } from './sessions.repository';
@@ -45,6 +48,7 @@ export function toMe(p: Principal): MeView {
     displayName: p.displayName,
     role: p.role,
     nationalities: p.nationalities,
+    mfaEnabled: p.mfaEnabled,
   };
 }
 
@@ -58,30 +62,49 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly failures: SignInFailures,
+    private readonly secondFactor: SecondFactorSignIn,
   ) {}
 
-  /** Unknown email, wrong password and disabled user give one answer, after one argon2 run each. */
-  async login(dto: LoginDto, transport: RefreshTransport = BODY_TRANSPORT): Promise<TokenPairView> {
+  /**
+   * Unknown email, wrong password and disabled user give one answer, after one argon2 run each. With
+   * two-factor sign-in on, a right password only opens the second step: the lockout's count stays
+   * until that step passes, so a known password does not reset the guessing of codes.
+   */
+  async login(
+    dto: LoginDto,
+    transport: RefreshTransport = BODY_TRANSPORT,
+  ): Promise<TokenPairView | MfaChallengeView> {
     const emailKey = LoginLockout.keyOf(dto.email);
-    await this.assertNotLocked(emailKey, 'auth.login', null);
+    await this.failures.assertNotLocked(emailKey, 'auth.login', null);
 
     const check = await this.credentials.checkPassword(emailKey, dto.password);
     if (!check.ok) {
-      await this.tx.run(async (m) => {
-        await this.lockout.recordFailure(m, emailKey);
-        await this.audit.record(m, {
-          actor: check.user ?? null,
-          action: 'auth.login',
-          entityType: check.user ? 'user' : undefined,
-          entityId: check.user?.id,
-          outcome: 'failure',
-          details: { reason: check.reason },
-        });
-      });
+      await this.failures.record(emailKey, 'auth.login', check.user, check.reason);
       throw invalidCredentials();
     }
-    const { user } = check;
+    if (check.user.mfaEnabled) return this.secondFactor.challenge(check.user);
+    return this.startSession(check.user, emailKey, {}, transport);
+  }
 
+  /** The second step of a sign-in with two-factor on: the challenge's token and a code, then the pair. */
+  async loginMfa(dto: LoginMfaDto, transport: RefreshTransport = BODY_TRANSPORT): Promise<TokenPairView> {
+    const passed = await this.secondFactor.complete(dto);
+    return this.startSession(
+      passed.user,
+      LoginLockout.keyOf(passed.user.email),
+      { secondFactor: passed.factor },
+      transport,
+    );
+  }
+
+  /** A new login: its session and first refresh token, the email's failures forgotten, audited. */
+  private async startSession(
+    user: Pick<Principal, 'id' | 'role'>,
+    emailKey: string,
+    details: Record<string, string>,
+    transport: RefreshTransport,
+  ): Promise<TokenPairView> {
     const { sessionId, refreshToken } = await this.tx.run(async (m) => {
       await this.lockout.clear(m, emailKey);
       const sessionId = await this.sessions.createSession(m, user.id, this.config.auth.sessionMaxHours);
@@ -91,7 +114,7 @@ export class AuthService {
         action: 'auth.login',
         entityType: 'user',
         entityId: user.id,
-        details: { sessionId },
+        details: { sessionId, ...details },
       });
       return { sessionId, refreshToken };
     });
@@ -169,20 +192,10 @@ export class AuthService {
       throw ApiError.field('newPassword', 'conflict', 'newPassword must differ from the current password');
     }
     const emailKey = LoginLockout.keyOf(principal.email);
-    await this.assertNotLocked(emailKey, 'auth.password_change', principal);
+    await this.failures.assertNotLocked(emailKey, 'auth.password_change', principal);
     const check = await this.credentials.checkPassword(emailKey, dto.currentPassword);
     if (!check.ok || check.user.id !== principal.id) {
-      await this.tx.run(async (m) => {
-        await this.lockout.recordFailure(m, emailKey);
-        await this.audit.record(m, {
-          actor: principal,
-          action: 'auth.password_change',
-          entityType: 'user',
-          entityId: principal.id,
-          outcome: 'failure',
-          details: { reason: 'wrong_password' },
-        });
-      });
+      await this.failures.record(emailKey, 'auth.password_change', principal, 'wrong_password');
       throw invalidCredentials();
     }
     await this.tx.run(async (m) => {
@@ -202,35 +215,6 @@ export class AuthService {
         details: { signInsEnded, sessionId: principal.sessionId },
       });
     });
-  }
-
-  /** 429 LOGIN_LOCKED while the email is locked, with the refusal in the audit log. */
-  private async assertNotLocked(
-    emailKey: string,
-    action: string,
-    actor: Pick<Principal, 'id' | 'role'> | null,
-  ): Promise<void> {
-    const lockedFor = await this.tx.run(async (m) => {
-      const seconds = await this.lockout.secondsLocked(m, emailKey);
-      if (seconds) {
-        await this.audit.record(m, {
-          actor: actor && { id: actor.id, role: actor.role },
-          action,
-          entityType: actor ? 'user' : undefined,
-          entityId: actor?.id,
-          outcome: 'denied',
-          details: { reason: 'locked' },
-        });
-      }
-      return seconds;
-    });
-    if (lockedFor) {
-      throw ApiError.tooMany(
-        'LOGIN_LOCKED',
-        'Too many failed sign-ins for this email; try again later',
-        lockedFor,
-      );
-    }
   }
 
   /**
@@ -264,6 +248,7 @@ export class AuthService {
       refreshToken,
       expiresIn: this.config.auth.accessTokenTtlSeconds,
       mustChangePassword: principal.mustChangePassword,
+      mfaEnrollmentRequired: principal.mfaEnrollmentRequired,
       user: toMe(principal),
     };
   }

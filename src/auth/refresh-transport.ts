@@ -1,5 +1,5 @@
 import { applyDecorators, createParamDecorator, type ExecutionContext, type Type } from '@nestjs/common';
-import { ApiHeader, ApiResponse } from '@nestjs/swagger';
+import { ApiExtraModels, ApiHeader, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
 /**
@@ -92,9 +92,12 @@ export const Transport = createParamDecorator((_data: unknown, ctx: ExecutionCon
  */
 export const ApiRefreshTransport = (
   does: string,
-  answer: { status: 200; type: Type<unknown> } | { status: 204 },
-) =>
-  applyDecorators(
+  answer: { status: 200; type: Type<unknown> | Type<unknown>[] } | { status: 204 },
+) => {
+  // Several types: the route answers with one of them (sign-in: a token pair or a second-factor step).
+  const types = answer.status === 200 ? [answer.type].flat() : [];
+  return applyDecorators(
+    ...(types.length > 1 ? [ApiExtraModels(...types)] : []),
     ApiHeader({
       name: REFRESH_TRANSPORT_HEADER,
       required: false,
@@ -105,10 +108,18 @@ export const ApiRefreshTransport = (
         `this route ${does}. A \`refreshToken\` in the request body is then ignored.`,
     }),
     ApiResponse({
-      ...answer,
+      status: answer.status,
+      ...(types.length > 1
+        ? { schema: { oneOf: types.map((t) => ({ $ref: getSchemaPath(t) })) } }
+        : types.length === 1
+          ? { type: types[0] }
+          : {}),
       description:
         answer.status === 200
-          ? 'Signed in. With `X-Refresh-Transport: cookie` the refresh token is in Set-Cookie, not in the body'
+          ? (types.length > 1
+              ? 'With two-factor sign-in on, `{ mfaRequired, mfaToken, expiresIn }` for POST /auth/login/mfa. Else '
+              : '') +
+            'Signed in. With `X-Refresh-Transport: cookie` the refresh token is in Set-Cookie, not in the body'
           : 'Signed out. With `X-Refresh-Transport: cookie` the cookie is cleared',
       headers: {
         'Set-Cookie': {
@@ -118,3 +129,4 @@ export const ApiRefreshTransport = (
       },
     }),
   );
+};

@@ -180,6 +180,8 @@ async function demoUsers(app: INestApplicationContext): Promise<DemoActors> {
         role: u.role as Role,
         nationalities: u.nationalities,
         mustChangePassword: false,
+        mfaEnabled: false,
+        mfaEnrollmentRequired: false,
         sessionId: 'seed',
       };
       principals[u.role === 'consular' ? u.nationalities[0] : u.role] = principal;

@@ -1,6 +1,7 @@
-import { ExecutionContext, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { pendingAccountSetup } from './account-setup';
 import { ACCOUNT_SETUP_KEY, Principal, PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import { ApiError } from './errors';
 import type { Role } from './roles';
@@ -8,7 +9,8 @@ import type { Role } from './roles';
 /**
  * The app's one global guard: deny by default. A route is reachable only when it is marked
  * @Public() or names its roles with @Roles(); the token is checked first (401), then whether the
- * account must first change its password (403 PASSWORD_CHANGE_REQUIRED), then the role (403).
+ * account must first change its password or set up two-factor sign-in (403 PASSWORD_CHANGE_REQUIRED,
+ * MFA_ENROLLMENT_REQUIRED; see account-setup.ts), then the role (403).
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
@@ -31,13 +33,8 @@ export class AccessGuard extends AuthGuard('jwt') {
     await super.canActivate(context);
     const user = context.switchToHttp().getRequest<{ user: Principal }>().user;
     // Read with the principal on every request: the demand ends on the request after the change.
-    if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(ACCOUNT_SETUP_KEY, targets)) {
-      throw new ApiError(
-        HttpStatus.FORBIDDEN,
-        'PASSWORD_CHANGE_REQUIRED',
-        'Choose a new password first (POST /auth/password): an administrator reset yours',
-      );
-    }
+    const setup = pendingAccountSetup(user);
+    if (setup && !this.reflector.getAllAndOverride<boolean>(ACCOUNT_SETUP_KEY, targets)) throw setup;
     if (!roles.includes(user.role)) throw ApiError.forbidden();
     return true;
   }

@@ -17,6 +17,10 @@ export interface Principal {
   nationalities: string[];
   /** After an admin's password reset: every route but /auth/* answers 403 until the user changes it. */
   mustChangePassword: boolean;
+  /** Two-factor sign-in is on (shown to the user on /auth/me, so the app can offer to turn it off). */
+  mfaEnabled: boolean;
+  /** A role that requires two-factor sign-in, not yet set up: every route but /auth/* answers 403. */
+  mfaEnrollmentRequired: boolean;
   sessionId: string;
 }
 
@@ -25,8 +29,9 @@ export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(ROLES_KEY
 
 /**
  * Routes a signed-in user may still use while their account asks for something first (a password to
- * change after an admin's reset): signing in and out, refreshing, reading who they are, changing
- * the password. Every other route answers 403 until then.
+ * change after an admin's reset, two-factor sign-in to set up; see account-setup.ts): signing in
+ * and out, refreshing, reading who they are, changing the password, enrolling a second factor.
+ * Every other route answers 403 until then.
  */
 export const AccountSetupRoute = () => SetMetadata(ACCOUNT_SETUP_KEY, true);
 

@@ -1,3 +1,4 @@
+import type { Role } from '../common/roles';
 import type { StageWithTarget } from './stage-targets';
 
 /** The validated, typed configuration. Injected by its class; nothing reads process.env elsewhere. */
@@ -25,6 +26,8 @@ export abstract class AppConfig {
     throttleLimit: number;
     throttleTtlSeconds: number;
     argon2: { memoryCost: number; timeCost: number };
+    /** Roles that may not use the app without two-factor sign-in (MFA_REQUIRED_ROLES). */
+    mfaRequiredRoles: readonly Role[];
   };
   abstract readonly encryption: {
     keys: Record<string, Buffer>;

@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { ROLES } from '../common/roles';
 import { EMBEDDED_DEFAULT_PORT } from '../database/embedded-defaults';
 
 /**
@@ -34,6 +35,16 @@ export const envSchema = Joi.object({
   AUTH_THROTTLE_TTL_SECONDS: Joi.number().integer().min(1).default(60),
   ARGON2_MEMORY_KIB: Joi.number().integer().min(19456).default(19456),
   ARGON2_TIME_COST: Joi.number().integer().min(2).default(2),
+  // Roles that must sign in with a second factor, e.g. `admin,supervisor,consular`: off by default
+  // where there is nothing real to protect, on for the roles that reach people's records in production.
+  MFA_REQUIRED_ROLES: Joi.string()
+    .pattern(new RegExp(`^\\s*(${ROLES.join('|')})\\s*(,\\s*(${ROLES.join('|')})\\s*)*$`))
+    .allow('')
+    .when('NODE_ENV', {
+      is: 'production',
+      then: Joi.string().default('admin,supervisor,consular'),
+      otherwise: Joi.string().default(''),
+    }),
 
   // "id:base64key,id:base64key"; the key named by ENCRYPTION_ACTIVE_KEY_ID encrypts, all decrypt.
   ENCRYPTION_KEYS: Joi.string().pattern(

@@ -26,6 +26,17 @@ describe('loadConfig', () => {
     expect(existsSync(join(dataDir, 'dev-secrets.json'))).toBe(false);
   });
 
+  it('asks two-factor sign-in of admins, supervisors and consular officers in production, of nobody elsewhere', () => {
+    const production = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, ...secrets });
+    expect(production.auth.mfaRequiredRoles).toEqual(['admin', 'supervisor', 'consular']);
+    expect(loadConfig({ ...secrets, DATA_DIR: dataDir }).auth.mfaRequiredRoles).toEqual([]);
+    const listed = loadConfig({ ...secrets, DATA_DIR: dataDir, MFA_REQUIRED_ROLES: ' donor, admin,donor' });
+    expect(listed.auth.mfaRequiredRoles).toEqual(['donor', 'admin']);
+    expect(() => loadConfig({ ...secrets, DATA_DIR: dataDir, MFA_REQUIRED_ROLES: 'admin,boss' })).toThrow(
+      /MFA_REQUIRED_ROLES/,
+    );
+  });
+
   it('starts in production with every secret given', () => {
     const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, ...secrets });
     expect(config.encryption.activeKeyId).toBe('k2');

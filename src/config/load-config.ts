@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import Joi from 'joi';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import type { Role } from '../common/roles';
 import { AppConfig } from './app-config';
 import { loadOrCreateDevSecrets } from './dev-secrets';
 import { envSchema } from './env.schema';
@@ -38,6 +39,7 @@ interface ValidatedEnv {
   AUTH_THROTTLE_TTL_SECONDS: number;
   ARGON2_MEMORY_KIB: number;
   ARGON2_TIME_COST: number;
+  MFA_REQUIRED_ROLES: string;
   ENCRYPTION_KEYS: string;
   ENCRYPTION_ACTIVE_KEY_ID: string;
   BLIND_INDEX_KEY: string;
@@ -117,6 +119,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
       throttleLimit: v.AUTH_THROTTLE_LIMIT,
       throttleTtlSeconds: v.AUTH_THROTTLE_TTL_SECONDS,
       argon2: { memoryCost: v.ARGON2_MEMORY_KIB, timeCost: v.ARGON2_TIME_COST },
+      mfaRequiredRoles: [
+        ...new Set(
+          v.MFA_REQUIRED_ROLES.split(',')
+            .map((r) => r.trim())
+            .filter(Boolean) as Role[],
+        ),
+      ],
     },
     encryption: { keys, activeKeyId: v.ENCRYPTION_ACTIVE_KEY_ID, blindIndexKey },
     bootstrapAdmin: v.BOOTSTRAP_ADMIN_EMAIL

@@ -2,12 +2,15 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../common/auth.decorators';
 import type { Role } from '../common/roles';
+import { AppConfig } from '../config/app-config';
 import { PasswordHasher } from './password-hasher';
 import { UsersRepository } from './users.repository';
 
 export interface SignInUser {
   id: string;
   role: Role;
+  /** Two-factor sign-in is on: the password opens only the second step. */
+  mfaEnabled: boolean;
 }
 
 export type SignInCheck =
@@ -26,6 +29,7 @@ export class UserCredentials {
   constructor(
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -36,7 +40,7 @@ export class UserCredentials {
     const found = await this.users.findCredentials(email);
     const passwordOk = await this.hasher.verify(found?.passwordHash, password);
     if (!found) return { ok: false, user: undefined, reason: 'unknown_email' };
-    const user = { id: found.id, role: found.role };
+    const user = { id: found.id, role: found.role, mfaEnabled: found.mfaEnabled };
     if (!passwordOk) return { ok: false, user, reason: 'wrong_password' };
     if (found.disabled) return { ok: false, user, reason: 'disabled' };
     return { ok: true, user };
@@ -56,6 +60,8 @@ export class UserCredentials {
       role: user.role,
       nationalities: user.role === 'consular' ? user.nationalities : [],
       mustChangePassword: user.mustChangePassword,
+      mfaEnrollmentRequired: !user.mfaEnabled && this.config.auth.mfaRequiredRoles.includes(user.role),
+      mfaEnabled: user.mfaEnabled,
     };
   }
 

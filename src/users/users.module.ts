@@ -3,6 +3,7 @@ import { AccountsService } from './accounts.service';
 import { PasswordHasher } from './password-hasher';
 import { UserCredentials } from './user-credentials.service';
 import { UserSignIns } from './user-sign-ins';
+import { UserSecondFactors } from './second-factors';
 import { UserLookup } from './user-lookup.service';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
@@ -18,7 +19,8 @@ import { UsersService } from './users.service';
     UserCredentials,
     UserSignIns,
     UserLookup,
+    UserSecondFactors,
   ],
-  exports: [UserCredentials, UserSignIns, UserLookup],
+  exports: [UserCredentials, UserSignIns, UserLookup, UserSecondFactors],
 })
 export class UsersModule {}

@@ -14,6 +14,7 @@ interface UserRow {
   role: Role;
   disabled: boolean;
   must_change_password: boolean;
+  mfa_enabled: boolean;
   version: number;
   created_at: Date;
   updated_at: Date;
@@ -22,7 +23,7 @@ interface UserRow {
 
 const SELECT_USER = `
   SELECT u.id, u.email, u.display_name, u.role, u.disabled, u.must_change_password, u.version,
-         u.created_at, u.updated_at,
+         u.created_at, u.updated_at, u.mfa_enabled_at IS NOT NULL AS mfa_enabled,
          coalesce((SELECT array_agg(un.nationality_code::text ORDER BY un.nationality_code)
                      FROM user_nationalities un WHERE un.user_id = u.id), '{}') AS nationalities
     FROM users u`;
@@ -86,12 +87,15 @@ export class UsersRepository {
     return rows.map(toUserView);
   }
 
-  /** The caller behind a request, if the account still exists and is not disabled. */
-  async findActive(id: string): Promise<UserView | undefined> {
+  /**
+   * The caller behind a request, if the account still exists and is not disabled, and whether
+   * two-factor sign-in is on (which the view never shows: it stays between the user and the app).
+   */
+  async findActive(id: string): Promise<(UserView & { mfaEnabled: boolean }) | undefined> {
     const [row] = (await this.dataSource.query(`${SELECT_USER} WHERE u.id = $1 AND NOT u.disabled`, [
       id,
     ])) as UserRow[];
-    return row && toUserView(row);
+    return row && { ...toUserView(row), mfaEnabled: row.mfa_enabled };
   }
 
   async idByEmail(manager: EntityManager, email: string): Promise<string | undefined> {
@@ -104,12 +108,23 @@ export class UsersRepository {
   /** For sign-in only: the one place the password hash is read. */
   async findCredentials(
     email: string,
-  ): Promise<{ id: string; role: Role; passwordHash: string; disabled: boolean } | undefined> {
+  ): Promise<
+    { id: string; role: Role; passwordHash: string; disabled: boolean; mfaEnabled: boolean } | undefined
+  > {
     const [row] = (await this.dataSource.query(
-      'SELECT id, role, password_hash, disabled FROM users WHERE lower(email) = lower($1)',
+      `SELECT id, role, password_hash, disabled, mfa_enabled_at IS NOT NULL AS mfa_enabled
+         FROM users WHERE lower(email) = lower($1)`,
       [email],
-    )) as { id: string; role: Role; password_hash: string; disabled: boolean }[];
-    return row && { id: row.id, role: row.role, passwordHash: row.password_hash, disabled: row.disabled };
+    )) as { id: string; role: Role; password_hash: string; disabled: boolean; mfa_enabled: boolean }[];
+    return (
+      row && {
+        id: row.id,
+        role: row.role,
+        passwordHash: row.password_hash,
+        disabled: row.disabled,
+        mfaEnabled: row.mfa_enabled,
+      }
+    );
   }
 
   async insert(

@@ -35,6 +35,11 @@ export function createRouter() {
           children: [
             { index: true, Component: Home },
             { path: 'account/password', Component: ChangePasswordPage },
+            {
+              path: 'account/security',
+              lazy: async () => ({ Component: (await import('./auth/SecurityPage')).default }),
+              HydrateFallback: PageLoading,
+            },
             ...APP_ROUTES.map((route) => ({
               element: <RequireRole roles={route.roles} />,
               children: [

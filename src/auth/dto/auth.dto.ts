@@ -42,6 +42,8 @@ export class MeView {
   role: Role;
   /** Countries a consular user acts for; `[]` for every other role. */
   nationalities: string[];
+  /** Two-factor sign-in is on for this user (POST /auth/mfa/enroll to set it up, DELETE /auth/mfa to end it). */
+  mfaEnabled: boolean;
 }
 
 export class TokenPairView {
@@ -55,5 +57,10 @@ export class TokenPairView {
    * `PASSWORD_CHANGE_REQUIRED` until the user chooses a new one through POST /auth/password.
    */
   mustChangePassword: boolean;
+  /**
+   * `true` when the user's role requires two-factor sign-in (MFA_REQUIRED_ROLES) and it is not set
+   * up: every route but /auth/* answers 403 `MFA_ENROLLMENT_REQUIRED` until it is activated.
+   */
+  mfaEnrollmentRequired: boolean;
   user: MeView;
 }

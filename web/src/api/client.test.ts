@@ -3,8 +3,21 @@ import { apiError, json } from '../test/render';
 import { api, mockFetchForTests, onSessionEnded, setAccessToken, unwrap } from './client';
 import { ApiError } from './errors';
 
-const ME = { id: 'u1', email: 'a@example.org', displayName: 'A', role: 'caseworker', nationalities: [] };
-const pair = (token: string) => ({ accessToken: token, expiresIn: 900, mustChangePassword: false, user: ME });
+const ME = {
+  id: 'u1',
+  email: 'a@example.org',
+  displayName: 'A',
+  role: 'caseworker',
+  nationalities: [],
+  mfaEnabled: false,
+};
+const pair = (token: string) => ({
+  accessToken: token,
+  expiresIn: 900,
+  mustChangePassword: false,
+  mfaEnrollmentRequired: false,
+  user: ME,
+});
 
 describe('the API client', () => {
   let restore: () => void;
@@ -55,6 +68,16 @@ describe('the API client', () => {
     expect(refresh.headers.get('X-Refresh-Transport')).toBe('cookie');
     expect(refresh.headers.get('Authorization')).toBeNull();
     expect(calls.filter((r) => path(r) === '/api/v1/auth/me')).toHaveLength(6);
+  });
+
+  it('does not refresh or resend on a 401 about a typed code, which would count a second failure', async () => {
+    setAccessToken('t1');
+    server = () => json(401, apiError(401, 'INVALID_MFA_CODE'));
+    const error = await unwrap(api.POST('/api/v1/auth/mfa/activate', { body: { code: '123456' } })).catch(
+      (e: unknown) => e,
+    );
+    expect((error as ApiError).code).toBe('INVALID_MFA_CODE');
+    expect(calls.map(path)).toEqual(['/api/v1/auth/mfa/activate']);
   });
 
   it('ends the session when the refresh is refused, and the call fails with the API error', async () => {

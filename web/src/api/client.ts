@@ -12,7 +12,7 @@ export type TokenPair = components['schemas']['TokenPairView'];
  * - the access token lives in this module's memory only, never in localStorage, sessionStorage or a
  *   cookie a script can read; the refresh token is in the httpOnly cookie of the auth routes
  *   (`X-Refresh-Transport: cookie`, API.md "Web app"), which no script can read at all;
- * - a 401 on a signed-in call triggers one silent refresh, shared by every call that fails meanwhile
+ * - a 401 on a signed-in call (for the token, `UNAUTHENTICATED`) triggers one silent refresh, shared by every call that fails meanwhile
  *   (and across tabs, through a Web Lock, since a refresh token works once and a second use would
  *   end the sign-in), then the call is sent once more;
  * - when the refresh fails the session has ended: the token is dropped and `onSessionEnded` told;
@@ -20,7 +20,12 @@ export type TokenPair = components['schemas']['TokenPairView'];
  */
 
 export const REFRESH_TRANSPORT = { 'X-Refresh-Transport': 'cookie' } as const;
-const AUTH_PATHS = ['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/logout'];
+const AUTH_PATHS = [
+  '/api/v1/auth/login',
+  '/api/v1/auth/login/mfa',
+  '/api/v1/auth/refresh',
+  '/api/v1/auth/logout',
+];
 const REFRESH_LOCK = 'safe-return-refresh';
 
 export type SessionEndReason = 'expired' | 'signed_out' | 'idle';
@@ -117,6 +122,14 @@ function withToken(request: Request, token: string | undefined): Request {
   return next;
 }
 
+async function isTokenRefusal(response: Response): Promise<boolean> {
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => undefined)) as { code?: unknown } | undefined;
+  return body?.code === undefined || body.code === 'UNAUTHENTICATED';
+}
+
 /** The fetch openapi-fetch calls: bearer token, one refresh on a 401, then the same call again. */
 async function authFetch(input: Request): Promise<Response> {
   const retry = input.clone();
@@ -129,6 +142,9 @@ async function authFetch(input: Request): Promise<Response> {
     throw ApiError.network(error);
   }
   if (response.status !== 401 || isAuthRoute || sentWith === undefined) return response;
+  // A 401 about what the user typed (a wrong current password or two-factor code), not about the
+  // token: sending it again would only count a second failure toward the lockout.
+  if (!(await isTokenRefusal(response))) return response;
 
   // Another call may have refreshed while this one was out: use its token, else refresh.
   let token = state.accessToken !== sentWith ? state.accessToken : undefined;

@@ -53,6 +53,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/login/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Second step of a sign-in with two-factor on: the token of the first step and a code */
+        post: operations["AuthController_loginMfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/logout": {
         parameters: {
             query?: never;
@@ -81,6 +98,57 @@ export interface paths {
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Turn two-factor sign-in off (refused for a role that requires it) */
+        delete: operations["MfaController_disable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn two-factor sign-in on with a first code: 10 recovery codes, shown once */
+        post: operations["MfaController_activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/enroll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start two-factor sign-in: a new secret, pending until a code activates it */
+        post: operations["MfaController_enroll"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1319,15 +1387,41 @@ export interface components {
             email: string;
             password: string;
         };
+        LoginMfaDto: {
+            /** @description The 6-digit code the authenticator app shows now (or give `recoveryCode`). */
+            code?: string;
+            mfaToken: string;
+            /** @description One of the recovery codes shown at activation, each good once (case, spaces and dashes ignored). */
+            recoveryCode?: string;
+        };
         MeView: {
             displayName: string;
             email: string;
             /** Format: uuid */
             id: string;
+            /** @description Two-factor sign-in is on for this user (POST /auth/mfa/enroll to set it up, DELETE /auth/mfa to end it). */
+            mfaEnabled: boolean;
             /** @description Countries a consular user acts for; `[]` for every other role. */
             nationalities: string[];
             /** @enum {string} */
             role: "admin" | "analyst" | "caseworker" | "consular" | "donor" | "supervisor";
+        };
+        MfaChallengeView: {
+            expiresIn: number;
+            /** @enum {boolean} */
+            mfaRequired: true;
+            /** @description For POST /auth/login/mfa: works once, for `expiresIn` seconds. */
+            mfaToken: string;
+        };
+        MfaCodeDto: {
+            /** @description The 6-digit code the authenticator app shows now. */
+            code: string;
+        };
+        MfaEnrolmentView: {
+            /** @description `otpauth://totp/...`, the content of the QR code an authenticator app scans. */
+            otpauthUrl: string;
+            /** @description The TOTP secret (base32), for typing into an authenticator app by hand. */
+            secret: string;
         };
         NationalityClaimDto: {
             /** @description ISO 3166-1 alpha-3, or XXA (stateless) / XXX (unknown). */
@@ -1501,6 +1595,10 @@ export interface components {
             /** @enum {string} */
             type: "consular_notification" | "research" | "services" | "share_with_partners";
         };
+        RecoveryCodesView: {
+            /** @description 10 codes, each good for one sign-in without the authenticator; shown this once only. */
+            recoveryCodes: string[];
+        };
         RefreshDto: {
             /** @description Required, unless the request says `X-Refresh-Transport: cookie` (the token is then read from the cookie). */
             refreshToken?: string;
@@ -1548,6 +1646,9 @@ export interface components {
             accessToken: string;
             /** @description Seconds until the access token expires. */
             expiresIn: number;
+            /** @description `true` when the user's role requires two-factor sign-in (MFA_REQUIRED_ROLES) and it is not set
+             *     up: every route but /auth/* answers 403 `MFA_ENROLLMENT_REQUIRED` until it is activated. */
+            mfaEnrollmentRequired: boolean;
             /** @description `true` after an administrator reset the password: every route but /auth/* answers 403
              *     `PASSWORD_CHANGE_REQUIRED` until the user chooses a new one through POST /auth/password. */
             mustChangePassword: boolean;
@@ -1818,6 +1919,82 @@ export interface operations {
             };
         };
         responses: {
+            /** @description With two-factor sign-in on, `{ mfaRequired, mfaToken, expiresIn }` for POST /auth/login/mfa. Else Signed in. With `X-Refresh-Transport: cookie` the refresh token is in Set-Cookie, not in the body */
+            200: {
+                headers: {
+                    /** @description With the cookie transport: `sr_refresh=…; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict` */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairView"] | components["schemas"]["MfaChallengeView"];
+                };
+            };
+            /** @description Validation failed (`VALIDATION_FAILED`), malformed JSON or a malformed header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or its Content-Encoding is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests (`Retry-After`) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    AuthController_loginMfa: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `cookie`: the refresh token travels in the httpOnly, SameSite=Strict cookie `sr_refresh` (Path=/api/v1/auth; Secure except on http://localhost) instead of the JSON bodies: this route sets the cookie. A `refreshToken` in the request body is then ignored. */
+                "X-Refresh-Transport"?: "cookie";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginMfaDto"];
+            };
+        };
+        responses: {
             /** @description Signed in. With `X-Refresh-Transport: cookie` the refresh token is in Set-Cookie, not in the body */
             200: {
                 headers: {
@@ -1978,6 +2155,236 @@ export interface operations {
             };
             /** @description The role may not use this route or choose this target, or the password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    MfaController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaCodeDto"];
+            };
+        };
+        responses: {
+            /** @description Off; the recovery codes no longer work */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation failed (`VALIDATION_FAILED`), malformed JSON or a malformed header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The role may not use this route or choose this target, or the password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or its Content-Encoding is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A business rule refused the request (see `code`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests (`Retry-After`) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    MfaController_activate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaCodeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesView"];
+                };
+            };
+            /** @description Validation failed (`VALIDATION_FAILED`), malformed JSON or a malformed header */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The role may not use this route or choose this target, or the password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8, or its Content-Encoding is not accepted */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A business rule refused the request (see `code`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Too many requests (`Retry-After`) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+        };
+    };
+    MfaController_enroll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaEnrolmentView"];
+                };
+            };
+            /** @description Missing, invalid or expired access token, or wrong credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The role may not use this route or choose this target, or the password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description A business rule refused the request (see `code`) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,11 +3,26 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import type { Role } from '../api/client';
 import { NotAllowedPage } from '../shell/NotAllowedPage';
-import { useSession } from './session';
+import { type SessionState, useSession } from './session';
 
 export const CHANGE_PASSWORD_PATH = '/account/password';
+export const SECURITY_PATH = '/account/security';
 
-/** Signed-in pages: the sign-in page otherwise, the password change first when one is pending. */
+/**
+ * The page a signed-in account must visit before any other, as the API asks (its 403
+ * PASSWORD_CHANGE_REQUIRED and MFA_ENROLLMENT_REQUIRED, in that order); undefined when none.
+ */
+export function pendingSetupPath(session: SessionState): string | undefined {
+  if (session.status !== 'signed_in') return undefined;
+  if (session.mustChangePassword) return CHANGE_PASSWORD_PATH;
+  if (session.mfaEnrollmentRequired) return SECURITY_PATH;
+  return undefined;
+}
+
+/**
+ * Signed-in pages: the sign-in page otherwise; first the password change when one is pending, then
+ * the two-factor set-up when the role requires it (the API refuses every other page until then).
+ */
 export function RequireSession() {
   const session = useSession();
   const location = useLocation();
@@ -25,9 +40,8 @@ export function RequireSession() {
     const back = next !== '/' && session.endedBecause !== 'signed_out';
     return <Navigate to={back ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'} replace />;
   }
-  if (session.mustChangePassword && location.pathname !== CHANGE_PASSWORD_PATH) {
-    return <Navigate to={CHANGE_PASSWORD_PATH} replace />;
-  }
+  const setup = pendingSetupPath(session);
+  if (setup && location.pathname !== setup) return <Navigate to={setup} replace />;
   return <Outlet />;
 }
 

@@ -18,6 +18,7 @@ import { Navigate, useSearchParams } from 'react-router';
 import { LanguageSwitcher } from '../shell/LanguageSwitcher';
 import { signInErrorMessage, type Message } from './messages';
 import { homeOf } from './roles';
+import { SecondFactorForm } from './SecondFactorForm';
 import { signIn, useSession } from './session';
 
 /** Only a path of this app (`/cases/1`), never another site (`//evil.example`). */
@@ -31,6 +32,8 @@ export default function SignInPage() {
   const [params] = useSearchParams();
   const [error, setError] = useState<Message | undefined>();
   const [submitting, setSubmitting] = useState(false);
+  /** The second step's token, in memory only, while the code is asked for. */
+  const [mfaToken, setMfaToken] = useState<string | undefined>();
   const errorRef = useRef<HTMLDivElement>(null);
   const form = useForm({ initialValues: { email: '', password: '' } });
 
@@ -54,7 +57,11 @@ export default function SignInPage() {
     setSubmitting(true);
     setError(undefined);
     try {
-      await signIn(email.trim(), password);
+      const next = await signIn(email.trim(), password);
+      if (next) {
+        form.setFieldValue('password', '');
+        setMfaToken(next.mfaToken);
+      }
     } catch (e) {
       setError(signInErrorMessage(e));
       form.setFieldValue('password', '');
@@ -87,32 +94,42 @@ export default function SignInPage() {
                 {t(`auth.ended.${ended}`)}
               </Alert>
             )}
-            {error && (
+            {error && !mfaToken && (
               <Alert color="red" role="alert" ref={errorRef} tabIndex={-1} data-testid="sign-in-error">
                 {t(error.key, error.values)}
               </Alert>
             )}
-            <form onSubmit={submit} noValidate>
-              <Stack gap="sm">
-                <TextInput
-                  label={t('auth.signIn.email')}
-                  type="email"
-                  autoComplete="username"
-                  required
-                  {...form.getInputProps('email')}
-                />
-                <PasswordInput
-                  visibilityToggleButtonProps={{ 'aria-label': t('auth.signIn.showPassword') }}
-                  label={t('auth.signIn.password')}
-                  autoComplete="current-password"
-                  required
-                  {...form.getInputProps('password')}
-                />
-                <Button type="submit" loading={submitting} fullWidth mt="xs">
-                  {submitting ? t('auth.signIn.submitting') : t('auth.signIn.submit')}
-                </Button>
-              </Stack>
-            </form>
+            {mfaToken ? (
+              <SecondFactorForm
+                mfaToken={mfaToken}
+                onStartOver={(why) => {
+                  setMfaToken(undefined);
+                  setError(why);
+                }}
+              />
+            ) : (
+              <form onSubmit={submit} noValidate>
+                <Stack gap="sm">
+                  <TextInput
+                    label={t('auth.signIn.email')}
+                    type="email"
+                    autoComplete="username"
+                    required
+                    {...form.getInputProps('email')}
+                  />
+                  <PasswordInput
+                    visibilityToggleButtonProps={{ 'aria-label': t('auth.signIn.showPassword') }}
+                    label={t('auth.signIn.password')}
+                    autoComplete="current-password"
+                    required
+                    {...form.getInputProps('password')}
+                  />
+                  <Button type="submit" loading={submitting} fullWidth mt="xs">
+                    {submitting ? t('auth.signIn.submitting') : t('auth.signIn.submit')}
+                  </Button>
+                </Stack>
+              </form>
+            )}
             <Text size="xs" c="dimmed">
               {t('auth.signIn.sharedDevice')}
             </Text>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/errors';
-import { changePasswordErrorMessage, signInErrorMessage } from './messages';
+import { changePasswordErrorMessage, mfaErrorMessage, signInErrorMessage } from './messages';
 
 const validation = (code: string, params?: object) =>
   new ApiError(400, 'VALIDATION_FAILED', 'failed', [
@@ -36,6 +36,26 @@ describe('plain-word messages', () => {
     );
     expect(changePasswordErrorMessage(new ApiError(500, 'INTERNAL_ERROR', 'x'))).toEqual({
       key: 'auth.changePassword.errors.unknown',
+      values: { code: 'INTERNAL_ERROR' },
+    });
+  });
+
+  it('says what a refused two-factor change means, and a malformed code as the 6 digits it needs', () => {
+    for (const code of ['INVALID_MFA_CODE', 'MFA_REQUIRED', 'MFA_ALREADY_ENABLED', 'MFA_NOT_ENABLED']) {
+      expect(mfaErrorMessage(new ApiError(422, code, 'x')).key).toBe(`auth.mfa.errors.${code}`);
+    }
+    expect(mfaErrorMessage(new ApiError(400, 'VALIDATION_FAILED', 'x')).key).toBe(
+      'auth.mfa.errors.codeFormat',
+    );
+    expect(
+      signInErrorMessage(
+        new ApiError(400, 'VALIDATION_FAILED', 'x', [
+          { field: 'code', code: 'invalid_format', message: 'm' },
+        ]),
+      ).key,
+    ).toBe('auth.errors.codeFormat');
+    expect(mfaErrorMessage(new ApiError(500, 'INTERNAL_ERROR', 'x'))).toEqual({
+      key: 'auth.mfa.errors.unknown',
       values: { code: 'INTERNAL_ERROR' },
     });
   });

@@ -12,10 +12,16 @@ export function signInErrorMessage(error: unknown): Message {
   if (!(error instanceof ApiError)) return { key: 'auth.errors.unknown', values: { code: 'UNKNOWN' } };
   switch (error.code) {
     case 'INVALID_CREDENTIALS':
+    case 'INVALID_MFA_CODE':
+    case 'INVALID_MFA_TOKEN':
     case 'NETWORK':
     case 'DATABASE_UNAVAILABLE':
-    case 'VALIDATION_FAILED':
       return { key: `auth.errors.${error.code}` };
+    case 'VALIDATION_FAILED':
+      // The second step's only field rule: a code of 6 digits.
+      return error.details.some((d) => d.field === 'code')
+        ? { key: 'auth.errors.codeFormat' }
+        : { key: 'auth.errors.VALIDATION_FAILED' };
     case 'LOGIN_LOCKED':
     case 'THROTTLED':
       return { key: `auth.errors.${error.code}`, values: { count: minutes(error.retryAfterSeconds) } };
@@ -40,4 +46,25 @@ export function changePasswordErrorMessage(error: unknown): Message {
   }
   if (error.code === 'NETWORK') return { key: 'auth.errors.NETWORK' };
   return { key: `${prefix}.unknown`, values: { code: error.code } };
+}
+
+/** Why turning two-factor sign-in on or off was refused, in plain words. */
+export function mfaErrorMessage(error: unknown): Message {
+  const prefix = 'auth.mfa.errors';
+  if (!(error instanceof ApiError)) return { key: `${prefix}.unknown`, values: { code: 'UNKNOWN' } };
+  switch (error.code) {
+    case 'INVALID_MFA_CODE':
+    case 'LOGIN_LOCKED':
+    case 'MFA_REQUIRED':
+    case 'MFA_ALREADY_ENABLED':
+    case 'MFA_NOT_ENROLLED':
+    case 'MFA_NOT_ENABLED':
+      return { key: `${prefix}.${error.code}` };
+    case 'VALIDATION_FAILED':
+      return { key: `${prefix}.codeFormat` };
+    case 'NETWORK':
+      return { key: 'auth.errors.NETWORK' };
+    default:
+      return { key: `${prefix}.unknown`, values: { code: error.code } };
+  }
 }

@@ -21,7 +21,7 @@ import {
 export type SessionState =
   | { status: 'restoring' }
   | { status: 'signed_out'; endedBecause?: SessionEndReason }
-  | { status: 'signed_in'; user: Me; mustChangePassword: boolean };
+  | { status: 'signed_in'; user: Me; mustChangePassword: boolean; mfaEnrollmentRequired: boolean };
 
 let current: SessionState = { status: 'restoring' };
 const listeners = new Set<() => void>();
@@ -33,7 +33,12 @@ function set(next: SessionState): void {
 
 function signedIn(pair: TokenPair): void {
   setAccessToken(pair.accessToken);
-  set({ status: 'signed_in', user: pair.user, mustChangePassword: pair.mustChangePassword });
+  set({
+    status: 'signed_in',
+    user: pair.user,
+    mustChangePassword: pair.mustChangePassword,
+    mfaEnrollmentRequired: pair.mfaEnrollmentRequired,
+  });
 }
 
 // A refresh may bring a changed role or a pending password change; an ended session signs out.
@@ -70,12 +75,38 @@ export function useSession(): SessionState {
   return useSyncExternalStore(subscribe, getSession, getSession);
 }
 
-/** Throws the ApiError of a refused sign-in (the page explains it). */
-export async function signIn(email: string, password: string): Promise<void> {
-  const pair = await unwrap(
+/**
+ * The password step. Signed in, or, with two-factor sign-in on, the token of the second step (kept
+ * by the page in memory, good once for 5 minutes). Throws the ApiError of a refusal (the page explains it).
+ */
+export async function signIn(email: string, password: string): Promise<{ mfaToken: string } | undefined> {
+  const answer = await unwrap(
     api.POST('/api/v1/auth/login', { body: { email, password }, headers: REFRESH_TRANSPORT }),
   );
+  if ('mfaRequired' in answer) return { mfaToken: answer.mfaToken };
+  signedIn(answer);
+  return undefined;
+}
+
+/** The second step: the 6-digit code of the authenticator app, or one of the recovery codes. */
+export async function signInSecondStep(
+  mfaToken: string,
+  proof: { code: string } | { recoveryCode: string },
+): Promise<void> {
+  const pair = await unwrap(
+    api.POST('/api/v1/auth/login/mfa', { body: { mfaToken, ...proof }, headers: REFRESH_TRANSPORT }),
+  );
   signedIn(pair);
+}
+
+/** Two-factor sign-in turned on or off by this user: the demand to set it up ends with `on`. */
+export function mfaChanged(on: boolean): void {
+  if (current.status !== 'signed_in') return;
+  set({
+    ...current,
+    user: { ...current.user, mfaEnabled: on },
+    mfaEnrollmentRequired: current.mfaEnrollmentRequired && !on,
+  });
 }
 
 /** On start: a sign-in survives a reload through the refresh cookie, if there is one. */

@@ -15,7 +15,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
-import { CHANGE_PASSWORD_PATH } from '../auth/RequireSession';
+import { CHANGE_PASSWORD_PATH, pendingSetupPath, SECURITY_PATH } from '../auth/RequireSession';
 import { signOut, useSession } from '../auth/session';
 import { useIdleSignOut } from '../auth/useIdleSignOut';
 import { navFor } from '../routes';
@@ -31,8 +31,9 @@ export function Shell() {
   const idle = useIdleSignOut(signedIn);
   useEffect(close, [location.pathname, close]);
   if (!signedIn) return null;
-  const { user, mustChangePassword } = session;
-  const links = mustChangePassword ? [] : navFor(user.role);
+  const { user } = session;
+  // While the account must first change its password or set up two-factor, no other page opens.
+  const links = pendingSetupPath(session) ? [] : navFor(user.role);
 
   return (
     <>
@@ -81,6 +82,9 @@ export function Shell() {
                   </Menu.Label>
                   <Menu.Item component={Link} to={CHANGE_PASSWORD_PATH}>
                     {t('shell.changePassword')}
+                  </Menu.Item>
+                  <Menu.Item component={Link} to={SECURITY_PATH} data-testid="security-link">
+                    {t('shell.security')}
                   </Menu.Item>
                   <Menu.Item onClick={() => void signOut()} data-testid="sign-out">
                     {t('shell.signOut')}

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { csvFileName, fetchReportCsv, type ReportRequest } from '../reportRequest';
-import { saveBlob } from './saveBlob';
+import { saveBlob } from '../../shell/saveBlob';
 
 /**
  * Downloads the report on screen as CSV: the same request as the table, with `format=csv`, so the
