@@ -23,11 +23,15 @@ export class HandoversController {
 
   @Post()
   @Roles(...CASE_STAFF)
-  @Idempotent('handover', { skip: isDryRun })
+  @Idempotent('handover', {
+    skip: isDryRun,
+    peopleShown: (event) => (event as HandoverView).people.map((p) => p.personId),
+  })
   @ApiRoute(
     'Record a handover event and its people atomically, or check it with ?dryRun=true',
     400,
     409,
+    410,
     413,
     415,
     422,

@@ -43,7 +43,7 @@ export class PeopleController {
   ) {}
 
   @Post()
-  @Idempotent('person')
+  @Idempotent('person', { peopleShown: (person) => [(person as PersonView).id] })
   @ApiRoute('Register a rescued person (intake)', 400, 409, 410, 413, 422)
   create(@Body() dto: CreatePersonDto, @CurrentUser() actor: Principal): Promise<PersonView> {
     return this.people.create(dto, actor);
