@@ -32,7 +32,7 @@ export class EmbassyCasesController {
   }
 
   @Get(':id')
-  @ApiRoute('One case, minimal view (ETag)', 400, 404)
+  @ApiRoute('One case, minimal view (ETag)', 400, 404, 429)
   @ApiOkResponse({ type: ConsularCaseView })
   get(@Param('id', UuidParamPipe) id: string, @CurrentUser() actor: Principal): Promise<ConsularCaseView> {
     return this.cases.get(id, actor);

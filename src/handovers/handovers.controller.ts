@@ -57,7 +57,7 @@ export class HandoversController {
   }
 
   @Get(':id')
-  @ApiRoute('One handover event with its people (an embassy: only those it may see, no notes)', 400, 404)
+  @ApiRoute('One handover event with its people (an embassy: only those it may see, no notes)', 400, 404, 429)
   @ApiOkResponse({ type: HandoverView })
   get(@Param('id', UuidParamPipe) id: string, @CurrentUser() actor: Principal): Promise<HandoverView> {
     return this.reader.get(id, actor);

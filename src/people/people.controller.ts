@@ -75,7 +75,7 @@ export class PeopleController {
   }
 
   @Get(':id')
-  @ApiRoute('Get a person', 400, 404)
+  @ApiRoute('Get a person', 400, 404, 429)
   get(@Param('id', UuidParamPipe) id: string, @CurrentUser() actor: Principal): Promise<PersonView> {
     return this.people.get(id, actor);
   }
