@@ -28,9 +28,12 @@ export class RateLimitGuard extends ThrottlerGuard {
   }
 }
 
-/** Per-address limit of a route that takes credentials (sign-in, refresh, password change). */
+/**
+ * Per-address limit of a route that takes credentials (sign-in, refresh, password change). Those
+ * routes list 429 in their own documentation (the lockout answers it too).
+ */
 export const SignInThrottle = () =>
-  applyDecorators(UseGuards(RateLimitGuard), SkipThrottle({ [THROTTLERS.perUser]: true }), ApiErrors(429));
+  applyDecorators(UseGuards(RateLimitGuard), SkipThrottle({ [THROTTLERS.perUser]: true }));
 
 /**
  * Per-user limit of an expensive route (searches, long lists, reports, exports): one caseworker's
