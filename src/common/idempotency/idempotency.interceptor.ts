@@ -88,7 +88,7 @@ interface IdempotentOptions {
 /**
  * Honours Idempotency-Key on a route that creates an `entityType` record. `peopleShown` names the
  * people in its answer, so that a replay after one of them was erased answers 410 PERSON_ERASED
- * (IdempotencyStore.forgetPerson). `skip` names the requests of that route that create nothing (e.g.
+ * (IdempotencyStore.forgetPeople). `skip` names the requests of that route that create nothing (e.g.
  * `?dryRun=true`): they neither claim nor replay a key.
  */
 export const Idempotent = (entityType: string, options: Pick<IdempotentOptions, 'peopleShown' | 'skip'>) =>

@@ -23,7 +23,7 @@ export interface IdempotencyScope {
 /** What is kept of an answer: the record it created, the people it shows, and the sealed body. */
 interface StoredAnswer {
   resourceId: string | null;
-  /** Erasing any of them empties the answer (see forgetPerson). */
+  /** Erasing any of them empties the answer (see forgetPeople). */
   personIds?: string[];
   sealed?: string;
   erased?: true;
