@@ -23,6 +23,7 @@ import { HandoversModule } from './handovers/handovers.module';
 import { CryptoModule } from './common/crypto/crypto.module';
 import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { WebModule } from './web/web.module';
+import { RateLimitsModule } from './rate-limits/rate-limits.module';
 
 export interface AppModuleOptions {
   /** Address of an embedded PostgreSQL started by main.ts; otherwise DATABASE_URL is used. */
@@ -41,6 +42,7 @@ export class AppModule {
         AuditModule,
         CryptoModule,
         IdempotencyModule,
+        RateLimitsModule,
         NationalitiesModule,
         AuthModule,
         UsersModule,

@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { JWT_AUDIENCE, JWT_ISSUER } from '../src/auth/jwt-options';
 import {
@@ -190,39 +190,65 @@ describe('Auth', () => {
   });
 
   describe('per-IP throttling', () => {
+    // The counters are shared by every app on the database (as instances in production are): each
+    // test signs in from an address of its own, through a proxy the app trusts.
+    const someAddress = () => `10.${[0, 0, 0].map(() => randomInt(1, 255)).join('.')}`;
     let throttled: TestApp;
     beforeAll(async () => {
-      throttled = await createTestApp({ AUTH_THROTTLE_LIMIT: '3', AUTH_THROTTLE_TTL_SECONDS: '60' });
+      throttled = await createTestApp({
+        AUTH_THROTTLE_LIMIT: '3',
+        AUTH_THROTTLE_TTL_SECONDS: '60',
+        TRUST_PROXY: 'true',
+      });
     });
     afterAll(async () => {
       await throttled.close();
     });
 
     it('answers 429 THROTTLED with Retry-After past the limit, whatever the emails', async () => {
+      const address = someAddress();
       const attempt = () =>
         throttled
           .http()
           .post(`${API}/auth/login`)
+          .set('X-Forwarded-For', address)
           .send({ email: `ip-${randomUUID()}@example.org`, password: 'some-password-1' });
       for (let i = 0; i < 3; i++) expectError(await attempt(), 401, 'INVALID_CREDENTIALS');
       const res = await attempt();
       expectError(res, 429, 'THROTTLED');
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      // Another address is not held back by this one.
+      const other = await throttled
+        .http()
+        .post(`${API}/auth/login`)
+        .set('X-Forwarded-For', someAddress())
+        .send({ email: `ip-${randomUUID()}@example.org`, password: 'some-password-1' });
+      expectError(other, 401, 'INVALID_CREDENTIALS');
     });
 
     it('throttles only the routes that take credentials: /auth/me keeps answering', async () => {
-      const office = await createTestApp({ AUTH_THROTTLE_LIMIT: '2', AUTH_THROTTLE_TTL_SECONDS: '60' });
+      const office = await createTestApp({
+        AUTH_THROTTLE_LIMIT: '2',
+        AUTH_THROTTLE_TTL_SECONDS: '60',
+        TRUST_PROXY: 'true',
+      });
       try {
-        const signedIn = await login(office, await createUser(office, 'caseworker'));
+        const address = someAddress();
+        const user = await createUser(office, 'caseworker');
+        const signIn = (email: string, password: string) =>
+          office.http().post(`${API}/auth/login`).set('X-Forwarded-For', address).send({ email, password });
+        const signedIn = await signIn(user.email, user.password);
+        expect(signedIn.status).toBe(200);
         for (let i = 0; i < 6; i++) {
-          expect((await office.http().get(`${API}/auth/me`).set(signedIn.auth)).status).toBe(200);
+          const me = await office
+            .http()
+            .get(`${API}/auth/me`)
+            .set('X-Forwarded-For', address)
+            .set('Authorization', `Bearer ${signedIn.body.accessToken}`);
+          expect(me.status).toBe(200);
         }
-        await office.http().post(`${API}/auth/login`).send({ email: 'x@example.org', password: 'y' });
-        expectError(
-          await office.http().post(`${API}/auth/login`).send({ email: 'x@example.org', password: 'y' }),
-          429,
-          'THROTTLED',
-        );
+        await signIn('x@example.org', 'y');
+        expectError(await signIn('x@example.org', 'y'), 429, 'THROTTLED');
       } finally {
         await office.close();
       }

@@ -1,5 +1,5 @@
 import { API, createTestApp, expectError, loginAs, SignedIn, TestApp } from './support/app';
-import { createPerson, forceStatus } from './support/people';
+import { createPerson, forceStatus, insertPeople } from './support/people';
 
 /**
  * An erased person's record holds nothing to act on, and erasure promised that no free text about
@@ -182,6 +182,36 @@ describe('A replayed intake after its person was erased', () => {
       response_status: 410,
       response_body: { resourceId: first.body.id, erased: true },
     });
+  });
+
+  it('a replayed handover, one of whose people was erased since, is 410 and records no second event', async () => {
+    const [kept, erased] = await insertPeople(t, 2, { status: 'exit_cleared', createdBy: cw.id });
+    const handover = {
+      type: 'repatriation_departure',
+      occurredAt: '2023-11-19T06:30:00.000Z',
+      place: 'Border gate',
+      countryCode: 'MMR',
+      fromParty: 'MNDAA',
+      toParty: 'Royal Thai Government',
+      people: [{ personId: kept }, { personId: erased }],
+    };
+    const record = () =>
+      t.http().post(`${API}/handovers`).set(cw.auth).set('Idempotency-Key', 'handover-replay').send(handover);
+    const first = await record();
+    expect(first.status).toBe(201);
+    expect((await record()).headers['idempotent-replayed']).toBe('true'); // a replay before erasure
+    expect((await t.http().delete(`${API}/people/${erased}`).set(admin.auth)).status).toBe(204);
+
+    expectError(await record(), 410, 'PERSON_ERASED');
+    const events = (await t.db.query(
+      `SELECT DISTINCT handover_id FROM handover_people WHERE person_id = ANY($1::uuid[])`,
+      [[kept, erased]],
+    )) as { handover_id: string }[];
+    expect(events).toEqual([{ handover_id: first.body.id }]);
+    const [row] = (await t.db.query(
+      `SELECT response_body FROM idempotency_keys WHERE key = 'handover-replay'`,
+    )) as { response_body: unknown }[];
+    expect(row.response_body).toEqual({ resourceId: first.body.id, erased: true });
   });
 
   it('the same key with another body is still refused as reused, and a new key makes a new person', async () => {

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiPublicRoute, ApiRoute } from '../common/api-docs';
 import { AccountSetupRoute, CurrentUser, Principal, Public, Roles } from '../common/auth.decorators';
 import { ROLES } from '../common/roles';
+import { SignInThrottle } from '../rate-limits/rate-limit.guard';
 import { AuthService, toMe } from './auth.service';
 import { ChangePasswordDto, LoginDto, MeView, RefreshDto, TokenPairView } from './dto/auth.dto';
 import { LoginMfaDto, MfaChallengeView } from './dto/mfa.dto';
@@ -18,12 +18,12 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   // Per-IP throttling on the routes that take credentials only: an office behind one address must
-  // not throttle its own /auth/me calls.
+  // not throttle its own /auth/me calls. Counted in the database, so every instance counts together.
   @Post('login')
   @Public()
   @ApiPublicRoute('Sign in with email and password', 400, 401, 413, 429)
   @ApiRefreshTransport('sets the cookie', { status: 200, type: [TokenPairView, MfaChallengeView] })
-  @UseGuards(ThrottlerGuard)
+  @SignInThrottle()
   @HttpCode(200)
   login(
     @Body() dto: LoginDto,
@@ -42,7 +42,7 @@ export class AuthController {
     429,
   )
   @ApiRefreshTransport('sets the cookie', { status: 200, type: TokenPairView })
-  @UseGuards(ThrottlerGuard)
+  @SignInThrottle()
   @HttpCode(200)
   loginMfa(@Body() dto: LoginMfaDto, @Transport() transport: RefreshTransport): Promise<TokenPairView> {
     return this.auth.loginMfa(dto, transport);
@@ -52,7 +52,7 @@ export class AuthController {
   @Public()
   @ApiPublicRoute('Trade a refresh token for a new token pair (each works once)', 400, 401, 413, 429)
   @ApiRefreshTransport('reads the cookie and sets the next one', { status: 200, type: TokenPairView })
-  @UseGuards(ThrottlerGuard)
+  @SignInThrottle()
   @HttpCode(200)
   refresh(@Body() dto: RefreshDto, @Transport() transport: RefreshTransport): Promise<TokenPairView> {
     return this.auth.refresh(dto, transport);
@@ -82,7 +82,7 @@ export class AuthController {
   @Roles(...ROLES)
   @ApiRoute("Change one's own password: every other sign-in of the user ends", 400, 401, 413, 429)
   @ApiNoContentResponse({ description: 'Changed; this sign-in goes on, every other one ended' })
-  @UseGuards(ThrottlerGuard)
+  @SignInThrottle()
   @HttpCode(204)
   changePassword(@CurrentUser() user: Principal, @Body() dto: ChangePasswordDto): Promise<void> {
     return this.auth.changePassword(user, dto);

@@ -1,7 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../config/app-config';
 import { UserSignIns } from '../users/user-sign-ins';
 import { UsersModule } from '../users/users.module';
@@ -33,13 +32,6 @@ import { SignInFailures } from './sign-in-failures';
           audience: JWT_AUDIENCE,
         },
       }),
-    }),
-    // Per-IP limit on the sign-in routes (in memory: one app instance; see README for several).
-    ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => [
-        { ttl: config.auth.throttleTtlSeconds * 1000, limit: config.auth.throttleLimit },
-      ],
     }),
   ],
   controllers: [AuthController, MfaController],

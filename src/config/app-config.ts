@@ -29,6 +29,16 @@ export abstract class AppConfig {
     /** Roles that may not use the app without two-factor sign-in (MFA_REQUIRED_ROLES). */
     mfaRequiredRoles: readonly Role[];
   };
+  /** How much one user may ask of the database (see src/rate-limits). */
+  abstract readonly limits: {
+    /** Calls per user to one expensive route in a window of `userThrottleTtlSeconds`. */
+    userThrottleLimit: number;
+    userThrottleTtlSeconds: number;
+    /** Person records shown to one user in an hour before further reads are refused (bulk-read guard). */
+    readAlertPerHour: number;
+    /** Budget of each statement of a search, in milliseconds. */
+    searchTimeoutMs: number;
+  };
   abstract readonly encryption: {
     keys: Record<string, Buffer>;
     activeKeyId: string;

@@ -33,6 +33,13 @@ export const envSchema = Joi.object({
     .default(15),
   AUTH_THROTTLE_LIMIT: Joi.number().integer().min(1).default(20),
   AUTH_THROTTLE_TTL_SECONDS: Joi.number().integer().min(1).default(60),
+  // Per user and route, on the expensive routes (searches, lists, reports, exports).
+  USER_THROTTLE_LIMIT: Joi.number().integer().min(1).default(60),
+  USER_THROTTLE_TTL_SECONDS: Joi.number().integer().min(1).default(60),
+  // Person records one user may be shown in an hour before further reads wait (and an admin is told).
+  READ_ALERT_PER_HOUR: Joi.number().integer().min(1).default(500),
+  // Time budget of each statement of a search (duplicates, the people list and its count).
+  SEARCH_TIMEOUT_MS: Joi.number().integer().min(10).max(60_000).default(3000),
   ARGON2_MEMORY_KIB: Joi.number().integer().min(19456).default(19456),
   ARGON2_TIME_COST: Joi.number().integer().min(2).default(2),
   // Roles that must sign in with a second factor, e.g. `admin,supervisor,consular`: off by default

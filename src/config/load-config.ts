@@ -37,6 +37,10 @@ interface ValidatedEnv {
   LOGIN_LOCK_MINUTES: number;
   AUTH_THROTTLE_LIMIT: number;
   AUTH_THROTTLE_TTL_SECONDS: number;
+  USER_THROTTLE_LIMIT: number;
+  USER_THROTTLE_TTL_SECONDS: number;
+  READ_ALERT_PER_HOUR: number;
+  SEARCH_TIMEOUT_MS: number;
   ARGON2_MEMORY_KIB: number;
   ARGON2_TIME_COST: number;
   MFA_REQUIRED_ROLES: string;
@@ -126,6 +130,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
             .filter(Boolean) as Role[],
         ),
       ],
+    },
+    limits: {
+      userThrottleLimit: v.USER_THROTTLE_LIMIT,
+      userThrottleTtlSeconds: v.USER_THROTTLE_TTL_SECONDS,
+      readAlertPerHour: v.READ_ALERT_PER_HOUR,
+      searchTimeoutMs: v.SEARCH_TIMEOUT_MS,
     },
     encryption: { keys, activeKeyId: v.ENCRYPTION_ACTIVE_KEY_ID, blindIndexKey },
     bootstrapAdmin: v.BOOTSTRAP_ADMIN_EMAIL

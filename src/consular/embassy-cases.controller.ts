@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../common/api-docs';
 import { CurrentUser, Principal, Roles } from '../common/auth.decorators';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { UserThrottle } from '../rate-limits/rate-limit.guard';
 import {
   AcknowledgeDto,
   IdentityVerificationDto,
@@ -23,6 +24,7 @@ export class EmbassyCasesController {
   constructor(private readonly cases: EmbassyCasesService) {}
 
   @Get()
+  @UserThrottle()
   @ApiRoute('Your nationals who asked for their embassy, newest first', 400)
   @ApiOkResponse({ type: ConsularCasePageView })
   list(@Query() query: ListCasesQueryDto, @CurrentUser() actor: Principal): Promise<ConsularCasePageView> {
@@ -30,7 +32,7 @@ export class EmbassyCasesController {
   }
 
   @Get(':id')
-  @ApiRoute('One case, minimal view (ETag)', 400, 404)
+  @ApiRoute('One case, minimal view (ETag)', 400, 404, 429)
   @ApiOkResponse({ type: ConsularCaseView })
   get(@Param('id', UuidParamPipe) id: string, @CurrentUser() actor: Principal): Promise<ConsularCaseView> {
     return this.cases.get(id, actor);

@@ -7,6 +7,7 @@ import { ApiError } from '../common/errors';
 import { decodeCursor, type Page, toPage } from '../common/pagination';
 import { Transactions } from '../database/transactions';
 import { PersonAccess } from '../people/access/person-access.service';
+import { PersonReadLog } from '../people/access/person-reads';
 import type { PersonRow, PersonSummaryRow } from '../people/people.repository';
 import { PeopleMover } from '../people/people-mover.service';
 import { canMove, type CaseStatus } from '../people/workflow/case-workflow';
@@ -34,6 +35,7 @@ export class EmbassyCasesService {
     private readonly notifications: NotificationsRepository,
     private readonly crypto: FieldEncryption,
     private readonly audit: AuditService,
+    private readonly reads: PersonReadLog,
   ) {}
 
   /** A page of the officer's cases; every person shown gets an audit entry, as in the people list. */
@@ -57,10 +59,7 @@ export class EmbassyCasesService {
         shown.map((r) => r.id),
         own,
       );
-      await this.audit.recordMany(
-        m,
-        shown.map((r) => ({ actor, action: 'person.list', entityType: 'person', entityId: r.id })),
-      );
+      await this.reads.record(m, actor, { action: 'person.list', personIds: shown.map((r) => r.id) });
       return toPage(
         rows,
         query.limit,
@@ -73,7 +72,7 @@ export class EmbassyCasesService {
   async get(id: string, actor: Principal): Promise<ConsularCaseView> {
     return this.tx.run(async (m) => {
       const person = await this.access.loadVisible(m, id, actor);
-      await this.audit.record(m, { actor, action: 'person.read', entityType: 'person', entityId: id });
+      await this.reads.record(m, actor, { action: 'person.read', personIds: [id] });
       return this.current(m, person, actor);
     });
   }

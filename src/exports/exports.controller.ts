@@ -2,12 +2,14 @@ import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../common/api-docs';
 import { CurrentUser, Principal, Roles } from '../common/auth.decorators';
+import { UserThrottle } from '../rate-limits/rate-limit.guard';
 import { HtcdsQueryDto } from './dto/htcds-query.dto';
 import { HtcdsService } from './htcds.service';
 
 @ApiTags('exports')
 @Controller('exports')
 @Roles('admin', 'supervisor')
+@UserThrottle()
 export class ExportsController {
   constructor(private readonly htcds: HtcdsService) {}
 

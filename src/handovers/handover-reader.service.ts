@@ -6,6 +6,7 @@ import { decodeCursor, type Page, toPage } from '../common/pagination';
 import { Transactions } from '../database/transactions';
 import { NationalitiesService } from '../nationalities/nationalities.service';
 import { type CaseLabel, PersonAccess } from '../people/access/person-access.service';
+import { PersonReadLog } from '../people/access/person-reads';
 import { audienceOf, scopeSql } from '../people/access/person-scope';
 import { ListHandoversQueryDto } from './dto/handover-queries.dto';
 import type { HandoverEventView, HandoverView } from './dto/handover.view';
@@ -25,6 +26,7 @@ export class HandoverReader {
     private readonly access: PersonAccess,
     private readonly nationalities: NationalitiesService,
     private readonly audit: AuditService,
+    private readonly reads: PersonReadLog,
   ) {}
 
   async get(id: string, actor: Principal): Promise<HandoverView> {
@@ -42,22 +44,24 @@ export class HandoverReader {
       const view = toHandoverView(row, entries, labels, audienceOf(actor));
       // Each person the event shows is a read of that person (case number, nationality): their access
       // log says so, as it does for a people list.
-      await this.audit.recordMany(m, [
+      await this.reads.record(
+        m,
+        actor,
         {
-          actor,
-          action: 'handover.read',
-          entityType: 'handover',
-          entityId: id,
-          details: { people: view.people.length },
-        },
-        ...view.people.map((p) => ({
-          actor,
           action: 'person.handover.read',
-          entityType: 'person',
-          entityId: p.personId,
+          personIds: view.people.map((p) => p.personId),
           details: { handoverId: id },
-        })),
-      ]);
+        },
+        [
+          {
+            actor,
+            action: 'handover.read',
+            entityType: 'handover',
+            entityId: id,
+            details: { people: view.people.length },
+          },
+        ],
+      );
       return view;
     });
   }

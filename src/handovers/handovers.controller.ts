@@ -23,11 +23,15 @@ export class HandoversController {
 
   @Post()
   @Roles(...CASE_STAFF)
-  @Idempotent('handover', { skip: isDryRun })
+  @Idempotent('handover', {
+    skip: isDryRun,
+    peopleShown: (event) => (event as HandoverView).people.map((p) => p.personId),
+  })
   @ApiRoute(
     'Record a handover event and its people atomically, or check it with ?dryRun=true',
     400,
     409,
+    410,
     413,
     415,
     422,
@@ -53,7 +57,7 @@ export class HandoversController {
   }
 
   @Get(':id')
-  @ApiRoute('One handover event with its people (an embassy: only those it may see, no notes)', 400, 404)
+  @ApiRoute('One handover event with its people (an embassy: only those it may see, no notes)', 400, 404, 429)
   @ApiOkResponse({ type: HandoverView })
   get(@Param('id', UuidParamPipe) id: string, @CurrentUser() actor: Principal): Promise<HandoverView> {
     return this.reader.get(id, actor);

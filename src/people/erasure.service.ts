@@ -77,8 +77,8 @@ export class ErasureService {
       ids,
     ]);
     await m.query('UPDATE consents SET note = NULL WHERE person_id = ANY($1::uuid[])', [ids]);
-    // A stored intake answer holds the person's data (encrypted): it goes too.
-    await this.idempotency.forgetResources(m, ids);
+    // Stored answers showing the people (an intake, a handover) hold their data (encrypted): they go too.
+    await this.idempotency.forgetPeople(m, ids);
     await this.hooks.forget(m, ids);
     await this.history.addMany(
       m,

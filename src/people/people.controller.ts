@@ -7,6 +7,7 @@ import { IfMatch } from '../common/if-match';
 import { PageQueryDto } from '../common/pagination';
 import { CASE_STAFF } from '../common/roles';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { UserThrottle } from '../rate-limits/rate-limit.guard';
 import { ConsentsService } from './consents.service';
 import { CreatePersonDto } from './dto/create-person.dto';
 import { DuplicatesQueryDto, ListPeopleQueryDto, PeopleFiltersDto } from './dto/people-queries.dto';
@@ -42,13 +43,14 @@ export class PeopleController {
   ) {}
 
   @Post()
-  @Idempotent('person')
+  @Idempotent('person', { peopleShown: (person) => [(person as PersonView).id] })
   @ApiRoute('Register a rescued person (intake)', 400, 409, 410, 413, 422)
   create(@Body() dto: CreatePersonDto, @CurrentUser() actor: Principal): Promise<PersonView> {
     return this.people.create(dto, actor);
   }
 
   @Get()
+  @UserThrottle()
   @ApiRoute('List people: filters, sort orders, overdue cases; newest first by default', 400)
   list(@Query() query: ListPeopleQueryDto, @CurrentUser() actor: Principal): Promise<PersonPageView> {
     return this.people.list(query, actor);
@@ -56,12 +58,14 @@ export class PeopleController {
 
   // Declared before ':id' so that "count" and "duplicates" are not taken for an id.
   @Get('count')
+  @UserThrottle()
   @ApiRoute("How many people match the list's filters (exact up to 10,000)", 400)
   count(@Query() query: PeopleFiltersDto, @CurrentUser() actor: Principal): Promise<PeopleCountView> {
     return this.people.count(query, actor);
   }
 
   @Get('duplicates')
+  @UserThrottle()
   @ApiRoute('Find records that may be the same person', 400)
   findDuplicates(
     @Query() query: DuplicatesQueryDto,
@@ -71,7 +75,7 @@ export class PeopleController {
   }
 
   @Get(':id')
-  @ApiRoute('Get a person', 400, 404)
+  @ApiRoute('Get a person', 400, 404, 429)
   get(@Param('id', UuidParamPipe) id: string, @CurrentUser() actor: Principal): Promise<PersonView> {
     return this.people.get(id, actor);
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PersonAccess } from './access/person-access.service';
+import { PersonReadLog } from './access/person-reads';
 import { CompoundsModule } from '../compounds/compounds.module';
 import { UsersModule } from '../users/users.module';
 import { ConsentsService } from './consents.service';
@@ -17,7 +18,8 @@ import { RetentionService } from './retention/retention.service';
 import { TransitionsService } from './transitions.service';
 
 /**
- * People's public face (DESIGN.md §6): other features see a person only through PersonAccess, move
+ * People's public face (DESIGN.md §6): other features see a person only through PersonAccess (and write down that they showed one
+ * through PersonReadLog), move
  * people only through PeopleMover, and forget a person when asked through PersonErasureHooks.
  * Nobody else writes `people`.
  */
@@ -29,6 +31,7 @@ import { TransitionsService } from './transitions.service';
     PeopleRepository,
     PersonHistory,
     PersonAccess,
+    PersonReadLog,
     PeopleMover,
     PersonErasureHooks,
     TransitionsService,
@@ -39,6 +42,6 @@ import { TransitionsService } from './transitions.service';
     RetentionService,
     RetentionJob,
   ],
-  exports: [PersonAccess, PeopleMover, PersonErasureHooks],
+  exports: [PersonAccess, PersonReadLog, PeopleMover, PersonErasureHooks],
 })
 export class PeopleModule {}

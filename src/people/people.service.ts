@@ -19,6 +19,7 @@ import { UpdatePersonDto } from './dto/update-person.dto';
 import { nameKey } from './duplicates/name-key';
 import { minorContradiction, nationalityContradiction } from './intake-rules';
 import { assertNotErased, PersonAccess } from './access/person-access.service';
+import { PersonReadLog } from './access/person-reads';
 import { decodeListCursor, encodeListCursor } from './list/list-cursor';
 import type { PeopleFilter, SortKey } from './list/list-sql';
 import { parseNameQuery } from './list/name-query';
@@ -27,6 +28,7 @@ import { PersonHistory } from './person-history';
 import { toPersonSummary } from './person.mapper';
 import { Transactions } from '../database/transactions';
 import { CompoundLookup } from '../compounds/compound-lookup.service';
+import { withinSearchBudget } from '../common/search-budget';
 
 /** API field → column, for the plain (not encrypted, not derived) fields. */
 const PLAIN_COLUMNS: Record<string, keyof PersonColumns> = {
@@ -86,6 +88,7 @@ export class PeopleService {
     private readonly compounds: CompoundLookup,
     private readonly users: UserLookup,
     private readonly config: AppConfig,
+    private readonly reads: PersonReadLog,
   ) {}
 
   async create(dto: CreatePersonDto, actor: Principal): Promise<PersonView> {
@@ -127,7 +130,7 @@ export class PeopleService {
   async get(id: string, actor: Principal): Promise<PersonView> {
     return this.tx.run(async (m) => {
       const row = await this.access.loadVisible(m, id, actor, { allowErased: true });
-      await this.audit.record(m, { actor, action: 'person.read', entityType: 'person', entityId: id });
+      await this.reads.record(m, actor, { action: 'person.read', personIds: [id] });
       return this.access.staffView(row, actor);
     });
   }
@@ -141,12 +144,11 @@ export class PeopleService {
     const direction = query.order ?? (key === 'overdueSince' ? 'asc' : 'desc');
     const after = decodeListCursor(query.cursor, key, direction);
     return this.tx.run(async (m) => {
-      const rows = await this.access.page(m, actor, filter, limit, { key, direction, after });
-      const shown = rows.slice(0, limit);
-      await this.audit.recordMany(
-        m,
-        shown.map((r) => ({ actor, action: 'person.list', entityType: 'person', entityId: r.id })),
+      const rows = await withinSearchBudget(m, this.config.limits.searchTimeoutMs, () =>
+        this.access.page(m, actor, filter, limit, { key, direction, after }),
       );
+      const shown = rows.slice(0, limit);
+      await this.reads.record(m, actor, { action: 'person.list', personIds: shown.map((r) => r.id) });
       const last = shown[shown.length - 1];
       return {
         items: shown.map(toPersonSummary),
@@ -165,7 +167,9 @@ export class PeopleService {
   async count(query: PeopleFiltersDto, actor: Principal): Promise<PeopleCountView> {
     const filter = this.filterOf(query, actor);
     return this.tx.run(async (m) => {
-      const count = await this.access.count(m, actor, filter, COUNT_CAP);
+      const count = await withinSearchBudget(m, this.config.limits.searchTimeoutMs, () =>
+        this.access.count(m, actor, filter, COUNT_CAP),
+      );
       return count > COUNT_CAP ? { count: null, atLeast: COUNT_CAP } : { count };
     });
   }

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../common/api-docs';
 import { CurrentUser, Principal, Roles } from '../common/auth.decorators';
 import { ROLES } from '../common/roles';
+import { UserThrottle } from '../rate-limits/rate-limit.guard';
 import {
   CaseloadQueryDto,
   CrosstabQueryDto,
@@ -24,6 +25,7 @@ type Answer<T> = T | StreamableFile;
 @ApiTags('reports')
 @Controller('reports')
 @Roles(...ROLES)
+@UserThrottle()
 @ApiProduces('application/json', 'text/csv')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}

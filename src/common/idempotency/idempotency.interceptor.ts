@@ -63,7 +63,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
             const status =
               this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ??
               (req.method === 'POST' ? 201 : 200);
-            await this.store.complete(scope, status, body);
+            await this.store.complete(scope, status, body, options.peopleShown(body));
             return body;
           }),
           catchError(async (error: unknown) => {
@@ -80,14 +80,18 @@ const IDEMPOTENT_OPTIONS = 'sr:idempotent';
 
 interface IdempotentOptions {
   entityType: string;
+  /** The people the route's answer shows: erasing one of them empties the stored answer. */
+  peopleShown: (body: unknown) => string[];
   skip?: (req: Request) => boolean;
 }
 
 /**
- * Honours Idempotency-Key on a route that creates an `entityType` record. `skip` names the requests
- * of that route that create nothing (e.g. `?dryRun=true`): they neither claim nor replay a key.
+ * Honours Idempotency-Key on a route that creates an `entityType` record. `peopleShown` names the
+ * people in its answer, so that a replay after one of them was erased answers 410 PERSON_ERASED
+ * (IdempotencyStore.forgetPeople). `skip` names the requests of that route that create nothing (e.g.
+ * `?dryRun=true`): they neither claim nor replay a key.
  */
-export const Idempotent = (entityType: string, options: Pick<IdempotentOptions, 'skip'> = {}) =>
+export const Idempotent = (entityType: string, options: Pick<IdempotentOptions, 'peopleShown' | 'skip'>) =>
   applyDecorators(
     SetMetadata(IDEMPOTENT_OPTIONS, { entityType, ...options } satisfies IdempotentOptions),
     UseInterceptors(IdempotencyInterceptor),

@@ -20,6 +20,15 @@ export interface IdempotencyScope {
   entityType: string;
 }
 
+/** What is kept of an answer: the record it created, the people it shows, and the sealed body. */
+interface StoredAnswer {
+  resourceId: string | null;
+  /** Erasing any of them empties the answer (see forgetPeople). */
+  personIds?: string[];
+  sealed?: string;
+  erased?: true;
+}
+
 const KEEP_HOURS = 24;
 /** A duplicate waits this long for the first request to finish before answering 409. */
 const WAIT_FOR_FIRST_MS = 5_000;
@@ -29,7 +38,7 @@ const ABANDONED_AFTER_SECONDS = 120;
 /**
  * Keys are claimed with an INSERT ... ON CONFLICT, so of two requests arriving at once exactly one
  * runs; the other waits for its answer and replays it. Stored answers are encrypted (they hold
- * personal data) and tagged with the id of the record they created, so erasure can remove them.
+ * personal data) and tagged with the people they show, so erasure can remove them.
  */
 @Injectable()
 export class IdempotencyStore {
@@ -92,7 +101,7 @@ export class IdempotencyStore {
       request_hash: string;
       state: 'in_flight' | 'completed';
       response_status: number | null;
-      response_body: { resourceId: string | null; sealed?: string; erased?: true } | null;
+      response_body: StoredAnswer | null;
       expired: boolean;
       abandoned: boolean;
     }[];
@@ -112,7 +121,7 @@ export class IdempotencyStore {
       throw new ApiError(
         HttpStatus.GONE,
         'PERSON_ERASED',
-        'The record this request created has since been erased; nothing was written',
+        'A person this request recorded has since been erased; nothing was written',
       );
     }
     const body: unknown = JSON.parse(
@@ -128,7 +137,8 @@ export class IdempotencyStore {
     return { kind: 'replay', status: row.response_status ?? HttpStatus.OK, body };
   }
 
-  async complete(scope: IdempotencyScope, status: number, body: unknown): Promise<void> {
+  /** Keeps the answer; `personIds` are the people it shows, whose erasure must empty it. */
+  async complete(scope: IdempotencyScope, status: number, body: unknown, personIds: string[]): Promise<void> {
     const resourceId = (body as { id?: unknown } | null)?.id;
     const sealed = this.encryption.seal(
       'idempotency_keys.response_body',
@@ -143,7 +153,11 @@ export class IdempotencyStore {
         scope.route,
         scope.key,
         status,
-        JSON.stringify({ resourceId: resourceId ?? null, sealed }),
+        JSON.stringify({
+          resourceId: typeof resourceId === 'string' ? resourceId : null,
+          personIds,
+          sealed,
+        } satisfies StoredAnswer),
       ],
     );
   }
@@ -157,21 +171,23 @@ export class IdempotencyStore {
   }
 
   /**
-   * Erasure: stored answers that show this record lose their body (it holds the person's data), but
-   * the key and its fingerprint stay for their 24 hours, marked erased. Deleting the key instead would
-   * let the same request, sent again, write the erased person back (the key would look unused).
+   * Erasure: stored answers that show this person (the intake that created them, a handover that
+   * moved them) lose their body (it holds the person's data), but the key and its fingerprint stay
+   * for their 24 hours, marked erased, and a replay answers 410 PERSON_ERASED. Deleting the key
+   * instead would let the same request, sent again, write the erased person back (the key would look
+   * unused). Answers kept before `personIds` existed name the person as `resourceId` (intakes).
    */
-  async forgetResources(m: EntityManager, resourceIds: string[]): Promise<void> {
-    // One statement for a batch: the resource id is inside the stored answer, so each pass reads the table.
+  async forgetPeople(m: EntityManager, personIds: string[]): Promise<void> {
+    // One statement for a batch: the ids are inside the stored answer, so each pass reads the table.
     await m.query(
       `UPDATE idempotency_keys SET response_status = ${HttpStatus.GONE},
               response_body = jsonb_build_object('resourceId', response_body->>'resourceId', 'erased', true)
-        WHERE response_body->>'resourceId' = ANY($1::text[])`,
-      [resourceIds],
+        WHERE response_body->>'resourceId' = ANY($1::text[]) OR response_body->'personIds' ?| $1::text[]`,
+      [personIds],
     );
   }
 
-  /** The tables forgetResources writes, for a vacuum after erasures. */
+  /** The tables forgetPeople writes, for a vacuum after erasures. */
   readonly tables = ['idempotency_keys'] as const;
 
   private async purgeExpired(): Promise<void> {

@@ -92,7 +92,7 @@ export class PeopleFiltersDto {
   @IsOptional()
   @NormalizedText()
   @IsString()
-  @Length(1, LIMITS.name)
+  @Length(1, LIMITS.nameQuery)
   q?: string;
 
   /** Rescued on or after this day (UTC). */
@@ -123,19 +123,19 @@ export class DuplicatesQueryDto {
   @IsOptional()
   @NormalizedText()
   @IsString()
-  @Length(1, LIMITS.name)
+  @Length(1, LIMITS.nameQuery)
   givenName?: string;
 
   @IsOptional()
   @NormalizedText()
   @IsString()
-  @Length(1, LIMITS.name)
+  @Length(1, LIMITS.nameQuery)
   familyName?: string;
 
   @IsOptional()
   @NormalizedText()
   @IsString()
-  @Length(1, LIMITS.name)
+  @Length(1, LIMITS.nameQuery)
   nameNative?: string;
 
   @IsOptional()

@@ -49,6 +49,14 @@ export const CONSENT_TYPE_OF_FIELD = Object.fromEntries(
 /** Length limits, counted in characters (code points), not bytes. */
 export const LIMITS = {
   name: 200,
+  /**
+   * A name searched for (the list's `q`, the duplicate search's names). A stored name may be long (a
+   * full transcription with titles), but a search needs enough of it to tell people apart: 70 is the
+   * whole of a full name in the UK government's data standard, and nearly twice the 39 characters a
+   * passport's machine-readable zone holds for surname and given names together. Trigram searches
+   * cost in proportion to the length searched: 200-character names kept 40 searches at 2.8 s each.
+   */
+  nameQuery: 70,
   aliases: 20,
   languages: 20,
   place: 300,

@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService } from '../../audit/audit.service';
 import { Principal } from '../../common/auth.decorators';
 import { FieldEncryption } from '../../common/crypto/field-encryption.service';
 import { ApiError } from '../../common/errors';
 import { NationalitiesService } from '../../nationalities/nationalities.service';
 import { DuplicatesQueryDto } from '../dto/people-queries.dto';
 import { DuplicatesView } from '../dto/person.view';
+import { PersonReadLog } from '../access/person-reads';
 import { PeopleRepository, type PersonRow } from '../people.repository';
 import { scopeSql, sqlParams } from '../access/person-scope';
 import { foldName, nameKey } from './name-key';
 import { NameComparer, scoreCandidate } from './scoring';
 import { Transactions } from '../../database/transactions';
+import { withinSearchBudget } from '../../common/search-budget';
+import { AppConfig } from '../../config/app-config';
 
 const MAX_RESULTS = 20;
 /**
@@ -92,7 +94,8 @@ export class DuplicatesService {
     private readonly people: PeopleRepository,
     private readonly encryption: FieldEncryption,
     private readonly nationalities: NationalitiesService,
-    private readonly audit: AuditService,
+    private readonly reads: PersonReadLog,
+    private readonly config: AppConfig,
   ) {}
 
   async find(query: DuplicatesQueryDto, actor: Principal): Promise<DuplicatesView> {
@@ -147,25 +150,21 @@ export class DuplicatesService {
         ),
       });
 
-      let scored = (await candidates(TIGHT, bidx, [])).map(score).filter((c) => c.score >= MIN_SCORE);
-      if (scored.length < MAX_RESULTS && (full || native)) {
-        const seen = scored.map((c) => c.row.id);
+      const scored = await withinSearchBudget(m, this.config.limits.searchTimeoutMs, async () => {
+        const tight = (await candidates(TIGHT, bidx, [])).map(score).filter((c) => c.score >= MIN_SCORE);
+        if (tight.length >= MAX_RESULTS || (!full && !native)) return tight;
+        const seen = tight.map((c) => c.row.id);
         const more = (await candidates(LOOSE, null, seen)).map(score).filter((c) => c.score >= MIN_SCORE);
-        scored = [...scored, ...more];
-      }
+        return [...tight, ...more];
+      });
       const ranked = scored
         .sort((a, b) => b.score - a.score || a.row.case_number.localeCompare(b.row.case_number))
         .slice(0, MAX_RESULTS);
 
-      await this.audit.recordMany(
-        m,
-        ranked.map((c) => ({
-          actor,
-          action: 'person.duplicate_match',
-          entityType: 'person',
-          entityId: c.row.id,
-        })),
-      );
+      await this.reads.record(m, actor, {
+        action: 'person.duplicate_match',
+        personIds: ranked.map((c) => c.row.id),
+      });
       return {
         items: ranked.map((c) => ({
           person: {

@@ -40,3 +40,9 @@ const VULNERABILITY_SET = {
   psychological_distress: 1,
 } satisfies Record<VulnerabilityValue, 1>;
 export const VULNERABILITIES = Object.keys(VULNERABILITY_SET) as VulnerabilityValue[];
+
+/**
+ * The longest name the API searches for (the list's `q`, the duplicate search's names; API: 400
+ * `too_long` beyond it), in characters. A stored name may be longer: a search needs only this much.
+ */
+export const NAME_QUERY_MAX = 70;

@@ -42,6 +42,14 @@ describe('what the intake asks and sends', () => {
     });
   });
 
+  it('asks about a long name by its first 70 characters, which is all the API searches', () => {
+    const long = `${'Maria '.repeat(20)}Reyes`; // 125 characters
+    const native = '𠜎'.repeat(80); // 80 characters, 160 UTF-16 units
+    const asked = duplicateCriteria({ ...emptyIntake(), givenName: long, nameNative: native })!;
+    expect(asked.givenName).toBe(`${'Maria '.repeat(11)}Mari`);
+    expect([...asked.nameNative!]).toHaveLength(70);
+  });
+
   it('sends a date of birth or an estimated age, never both, and only the fields filled in', () => {
     const values = {
       ...emptyIntake(new Date('2024-05-01T10:30:00')),

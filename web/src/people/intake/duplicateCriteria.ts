@@ -1,4 +1,5 @@
 import type { components } from '../../api/schema';
+import { NAME_QUERY_MAX } from '../caseValues';
 import { type IntakeValues, UNSPECIFIED_NATIONALITY } from './intakeValues';
 
 export type DuplicateCandidate = components['schemas']['DuplicateCandidateView'];
@@ -21,15 +22,21 @@ const useful = (value: string, min: number) => {
   return trimmed.length >= min ? trimmed : undefined;
 };
 
+/** A long name is searched by its beginning: the API searches at most NAME_QUERY_MAX characters. */
+const searchable = (value: string, min: number) => {
+  const name = useful(value, min);
+  return name && [...name].slice(0, NAME_QUERY_MAX).join('').trim();
+};
+
 /**
  * What GET /people/duplicates is asked, from what the form holds now; `undefined` until there is a
  * name or a document number (the API needs one of them, and a date of birth alone finds strangers).
  */
 export function duplicateCriteria(values: IntakeValues): DuplicateCriteria | undefined {
   const criteria: DuplicateCriteria = {
-    givenName: useful(values.givenName, MIN_NAME),
-    familyName: useful(values.familyName, MIN_NAME),
-    nameNative: useful(values.nameNative, 1),
+    givenName: searchable(values.givenName, MIN_NAME),
+    familyName: searchable(values.familyName, MIN_NAME),
+    nameNative: searchable(values.nameNative, 1),
     documentNumber: useful(values.documentNumber, MIN_DOCUMENT),
   };
   if (!criteria.givenName && !criteria.familyName && !criteria.nameNative && !criteria.documentNumber) {

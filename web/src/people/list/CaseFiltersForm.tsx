@@ -2,7 +2,7 @@ import { Button, Collapse, Group, MultiSelect, Paper, SimpleGrid, Stack, TextInp
 import { useDisclosure } from '@mantine/hooks';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_STATUSES, VULNERABILITIES } from '../caseValues';
+import { CASE_STATUSES, NAME_QUERY_MAX, VULNERABILITIES } from '../caseValues';
 import { type CaseFilters, hasFilters } from './caseFilters';
 import { CompoundPicker } from './CompoundPicker';
 import { MoreFilters } from './MoreFilters';
@@ -48,6 +48,7 @@ export function CaseFiltersForm({ filters, onChange, onClear }: Props) {
               label={t('people.cases.filter.q')}
               description={t('people.cases.filter.qHint')}
               type="search"
+              maxLength={NAME_QUERY_MAX}
               flex={1}
               miw={0}
             />
