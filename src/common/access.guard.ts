@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { ACCOUNT_SETUP_KEY, Principal, PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import { ApiError } from './errors';
+import { requestContext } from './request-context';
 import type { Role } from './roles';
 
 /**
@@ -30,6 +31,7 @@ export class AccessGuard extends AuthGuard('jwt') {
 
     await super.canActivate(context);
     const user = context.switchToHttp().getRequest<{ user: Principal }>().user;
+    requestContext.authenticate(user);
     // Read with the principal on every request: the demand ends on the request after the change.
     if (user.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(ACCOUNT_SETUP_KEY, targets)) {
       throw new ApiError(

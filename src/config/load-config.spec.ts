@@ -74,6 +74,10 @@ describe('loadConfig', () => {
       databaseUrl: secrets.DATABASE_URL,
       embeddedDatabasePort: 54329,
     });
+    const owner = 'postgres://owner:p@db:5432/sr';
+    expect(
+      loadDatabaseLocation({ DATABASE_URL: secrets.DATABASE_URL, DATABASE_MIGRATION_URL: owner }).databaseUrl,
+    ).toBe(owner);
     expect(loadDatabaseLocation({ EMBEDDED_DATABASE_PORT: '55432' })).toEqual({
       databaseUrl: undefined,
       embeddedDatabasePort: 55432,
