@@ -38,3 +38,17 @@ export async function createTestRoles(ownerBaseUrl: string): Promise<void> {
     await client.end();
   }
 }
+
+/**
+ * `work` on a connection of the tables' owner to this worker's database, for what the app's role may
+ * not do (DDL, settings of the database, tampering behind a trigger's back): closed afterwards.
+ */
+export async function asOwner<T>(work: (owner: Client) => Promise<T>): Promise<T> {
+  const owner = new Client({ connectionString: process.env.DATABASE_MIGRATION_URL });
+  await owner.connect();
+  try {
+    return await work(owner);
+  } finally {
+    await owner.end();
+  }
+}
