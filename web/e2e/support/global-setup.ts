@@ -80,6 +80,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     AUTH_THROTTLE_LIMIT: '10000',
   };
   delete env.DATABASE_URL;
+  delete env.DATABASE_MIGRATION_URL;
   delete env.BOOTSTRAP_ADMIN_EMAIL;
   delete env.BOOTSTRAP_ADMIN_PASSWORD;
 
