@@ -22,6 +22,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * The read model's refresh (`sr_report_refresh`, run by triggers on a consular officer's writes too)
  * must see every row to stay exact: it runs as its owner (SECURITY DEFINER), with a fixed search_path.
+ * A later migration that replaces it must say SECURITY DEFINER again (CREATE OR REPLACE resets it).
  * Not FORCE ROW LEVEL SECURITY: the owner runs migrations, foreign-key checks and that refresh, and
  * must see every row.
  */

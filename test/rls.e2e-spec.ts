@@ -227,6 +227,26 @@ describe('Row-level security: the embassy scope without the application filter',
     });
   });
 
+  it("keeps the read model exact when an officer's write refreshes it (the refresh sees every row)", async () => {
+    const officer = await loginAs(t, 'consular', ['THA']);
+    const person = await personOf(t, cw, ['PHL', 'THA']);
+    const toManila = '2024-01-10T09:00:00.000Z';
+    await notify(t, cw, person.id, 'PHL', { notifiedAt: toManila });
+    await notify(t, cw, person.id, 'THA');
+    const ack = await t
+      .http()
+      .post(`${API}/consular/cases/${person.id}/acknowledge`)
+      .set(officer.auth)
+      .send({ note: 'Received' });
+    expect(ack.status).toBe(200);
+    // The first notification of the person, to any country: the Thai officer's policy hides the
+    // Philippine one, and a refresh run under it would take the Thai one.
+    const [row] = (await t.db.query('SELECT notified_at FROM report_cases WHERE person_id = $1', [
+      person.id,
+    ])) as { notified_at: Date }[];
+    expect(row.notified_at.toISOString()).toBe(toManila);
+  });
+
   describe("the app's role", () => {
     it('owns nothing and cannot turn the policies off, drop them or empty a table', async () => {
       expect(await appRoleWeaknesses(process.env.DATABASE_URL!)).toEqual([]);
