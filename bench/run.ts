@@ -10,6 +10,8 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { FieldEncryption } from '../src/common/crypto/field-encryption.service';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { EMBEDDED_APP_ROLE } from '../src/database/database-roles';
+import type { DatabaseLocation } from '../src/database/resolve-database';
 import { freePort } from '../src/database/free-port';
 import { setupApp } from '../src/setup-app';
 import { PasswordHasher } from '../src/users/password-hasher';
@@ -64,10 +66,17 @@ const PG_SETTINGS = {
 };
 
 /** BENCH_DATABASE_URL, or a PostgreSQL of our own in a temp dir, removed afterwards. */
-async function startDatabase(): Promise<{ url: string; settings: string; stop: () => Promise<void> }> {
+async function startDatabase(): Promise<{
+  url: string;
+  app: DatabaseLocation;
+  settings: string;
+  stop: () => Promise<void>;
+}> {
   if (process.env.BENCH_DATABASE_URL) {
+    const url = process.env.BENCH_DATABASE_URL;
     return {
-      url: process.env.BENCH_DATABASE_URL,
+      url,
+      app: { url, migrationUrl: url, ownsAppRole: false },
       settings: 'BENCH_DATABASE_URL',
       stop: async () => undefined,
     };
@@ -81,8 +90,15 @@ async function startDatabase(): Promise<{ url: string; settings: string; stop: (
       databases: ['sr_bench'],
       settings: PG_SETTINGS,
     });
+    // The app signs in as a role that owns nothing, as in production: the embassy's scenarios run
+    // under row-level security. The loader and the raw-SQL baselines use the owner.
     return {
       url: pg.urlFor('sr_bench'),
+      app: {
+        url: pg.urlAs(EMBEDDED_APP_ROLE, 'bench-app-password', 'sr_bench'),
+        migrationUrl: pg.urlFor('sr_bench'),
+        ownsAppRole: true,
+      },
       settings: `embedded, ${Object.entries(PG_SETTINGS)
         .map(([k, v]) => `${k}=${v}`)
         .join(' ')}`,
@@ -131,7 +147,7 @@ async function main(): Promise<void> {
   let app: NestExpressApplication | undefined;
   const db = new Client({ connectionString: database.url });
   try {
-    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ databaseUrl: database.url }), {
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ database: database.app }), {
       bodyParser: false,
       logger: false,
     });

@@ -10,6 +10,7 @@ import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import type { DatabaseLocation } from './database/resolve-database';
 import { HealthModule } from './health/health.module';
 import { loggerParams } from './logging';
 import { NationalitiesModule } from './nationalities/nationalities.module';
@@ -26,8 +27,8 @@ import { WebModule } from './web/web.module';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
 
 export interface AppModuleOptions {
-  /** Address of an embedded PostgreSQL started by main.ts; otherwise DATABASE_URL is used. */
-  databaseUrl?: string;
+  /** The embedded PostgreSQL started by main.ts or a command; otherwise DATABASE_URL is used. */
+  database?: DatabaseLocation;
 }
 
 @Module({})
@@ -38,7 +39,7 @@ export class AppModule {
       imports: [
         AppConfigModule,
         LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerParams }),
-        DatabaseModule.forRoot(options.databaseUrl),
+        DatabaseModule.forRoot(options.database),
         AuditModule,
         CryptoModule,
         IdempotencyModule,

@@ -28,11 +28,11 @@ async function bootstrap(): Promise<void> {
   const database = resolveDatabase(config, () => processRunning());
   await Promise.race([running, database]);
   const { NestFactory, AppModule, setupApp } = loadApp();
-  const { url: databaseUrl } = await database;
+  const location = await database;
   if (!config.databaseUrl)
     logger.log(`embedded PostgreSQL on port ${config.embeddedDatabasePort}, data in ${config.dataDir}`);
 
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ databaseUrl }), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ database: location }), {
     bufferLogs: true,
     bodyParser: false,
   });

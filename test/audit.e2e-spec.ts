@@ -10,6 +10,7 @@ import {
   type SignedIn,
   type TestApp,
 } from './support/app';
+import { asOwner } from './support/database';
 
 type AuditEntry = AuditEntryView;
 
@@ -277,7 +278,7 @@ describe('Audit', () => {
       }[];
     });
     afterAll(async () => {
-      await t.db.query(`ALTER DATABASE "${dbName}" RESET timezone`);
+      await asOwner((owner) => owner.query(`ALTER DATABASE "${dbName}" RESET timezone`));
       await shifted?.close();
     });
 
@@ -288,7 +289,7 @@ describe('Audit', () => {
       // Pick the zone that puts "now" outside the day's window if the day were read in that zone.
       const hour = new Date(entry.at).getUTCHours();
       const zone = hour >= 10 ? 'Pacific/Kiritimati' : 'Etc/GMT+12';
-      await t.db.query(`ALTER DATABASE "${dbName}" SET timezone TO '${zone}'`);
+      await asOwner((owner) => owner.query(`ALTER DATABASE "${dbName}" SET timezone TO '${zone}'`));
       // A server's default TimeZone is whatever initdb found on its host (Asia/Bangkok, say), not UTC.
       shifted = await createTestApp();
 
@@ -348,7 +349,9 @@ describe('Audit', () => {
         /append-only/,
       );
       await expect(t.db.query('DELETE FROM audit_entries')).rejects.toThrow(/append-only/);
-      await expect(t.db.query('TRUNCATE audit_entries')).rejects.toThrow(/append-only/);
+      // The app's role may not truncate at all; the owner, who may, is stopped by the trigger.
+      await expect(t.db.query('TRUNCATE audit_entries')).rejects.toThrow(/permission denied/);
+      await expect(asOwner((owner) => owner.query('TRUNCATE audit_entries'))).rejects.toThrow(/append-only/);
       const [after] = (await t.db.query('SELECT outcome FROM audit_entries WHERE id = $1', [row.id])) as {
         outcome: string;
       }[];
@@ -365,12 +368,17 @@ describe('Audit', () => {
         'SELECT details::text AS details, outcome FROM audit_entries WHERE id = $1',
         [target.id],
       )) as { details: string; outcome: string }[];
-      /** Writes one row with the append-only trigger off, in one transaction, so nothing else sees it off. */
+      /**
+       * Writes one row with the append-only trigger off, in one transaction, so nothing else sees it
+       * off: as the tables' owner, the only one who may (the app's role may not alter a table).
+       */
       const writeBehindTrigger = (sql: string, params: unknown[]) =>
-        t.db.transaction(async (m) => {
-          await m.query('ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_append_only');
-          await m.query(sql, params);
-          await m.query('ALTER TABLE audit_entries ENABLE TRIGGER audit_entries_append_only');
+        asOwner(async (owner) => {
+          await owner.query('BEGIN');
+          await owner.query('ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_append_only');
+          await owner.query(sql, params);
+          await owner.query('ALTER TABLE audit_entries ENABLE TRIGGER audit_entries_append_only');
+          await owner.query('COMMIT');
         });
 
       try {

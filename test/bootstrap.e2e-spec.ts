@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { API, createTestApp, expectError, TestApp } from './support/app';
+import { testDatabaseEnv } from './support/database';
 
 /** A database of its own: the bootstrap admin is created only when no user exists at all. */
 describe('First start and a lost database', () => {
@@ -21,7 +22,7 @@ describe('First start and a lost database', () => {
   beforeAll(async () => {
     await onServer(`CREATE DATABASE "${name}"`);
     t = await createTestApp({
-      DATABASE_URL: `${base}${name}`,
+      ...testDatabaseEnv(name),
       BOOTSTRAP_ADMIN_EMAIL: admin.email,
       BOOTSTRAP_ADMIN_PASSWORD: admin.password,
     });
@@ -37,7 +38,7 @@ describe('First start and a lost database', () => {
     expect(res.body.user).toMatchObject({ email: admin.email, role: 'admin', nationalities: [] });
 
     const again = await createTestApp({
-      DATABASE_URL: `${base}${name}`,
+      ...testDatabaseEnv(name),
       BOOTSTRAP_ADMIN_EMAIL: 'second.admin@example.org',
       BOOTSTRAP_ADMIN_PASSWORD: 'another-long-password',
     });

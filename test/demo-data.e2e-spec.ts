@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { seedDemo } from '../src/cli/demo-seed';
 import { ReportCompaction } from '../src/reports/report-compaction';
 import { API, createTestApp, loginAs, type TestApp } from './support/app';
+import { testDatabaseEnv } from './support/database';
 import { figuresFromApi, figuresFromSource } from './support/report-truth';
 
 /**
@@ -11,12 +12,12 @@ import { figuresFromApi, figuresFromSource } from './support/report-truth';
 describe('Demo data: the Laukkaing story', () => {
   let t: TestApp;
   const database = `sr_demo_${process.env.JEST_WORKER_ID ?? '1'}_${Date.now()}`;
-  const admin = new Client({ connectionString: process.env.DATABASE_URL });
+  const admin = new Client({ connectionString: process.env.DATABASE_MIGRATION_URL });
 
   beforeAll(async () => {
     await admin.connect();
     await admin.query(`CREATE DATABASE ${database}`);
-    t = await createTestApp({ DATABASE_URL: `${process.env.TEST_DATABASE_URL_BASE}${database}` });
+    t = await createTestApp(testDatabaseEnv(database));
     await seedDemo(t.app);
   }, 300_000);
   afterAll(async () => {

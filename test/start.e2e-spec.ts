@@ -23,6 +23,7 @@ function npmStart(env: Record<string, string>): Started {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...env };
   // The test workers' own database: the started app must run its embedded one.
   delete childEnv.DATABASE_URL;
+  delete childEnv.DATABASE_MIGRATION_URL;
   const npm = spawn('npm', ['start'], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   npm.stdout!.on('data', (d: Buffer) => (output += d.toString()));

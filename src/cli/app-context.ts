@@ -8,7 +8,7 @@ import { resolveDatabase } from '../database/resolve-database';
 export async function withAppContext(work: (app: INestApplicationContext) => Promise<void>): Promise<void> {
   const config = loadConfigFromEnv();
   const db = await resolveDatabase(config);
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ databaseUrl: db.url }), {
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ database: db }), {
     logger: ['log', 'warn', 'error'],
   });
   try {

@@ -4,6 +4,7 @@ import { AuthGuard } from '@nestjs/passport';
 import { pendingAccountSetup } from './account-setup';
 import { ACCOUNT_SETUP_KEY, Principal, PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import { ApiError } from './errors';
+import { requestContext } from './request-context';
 import type { Role } from './roles';
 
 /**
@@ -32,6 +33,7 @@ export class AccessGuard extends AuthGuard('jwt') {
 
     await super.canActivate(context);
     const user = context.switchToHttp().getRequest<{ user: Principal }>().user;
+    requestContext.authenticate(user);
     // Read with the principal on every request: the demand ends on the request after the change.
     const setup = pendingAccountSetup(user);
     if (setup && !this.reflector.getAllAndOverride<boolean>(ACCOUNT_SETUP_KEY, targets)) throw setup;

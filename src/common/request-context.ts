@@ -1,19 +1,30 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import type { Principal } from './auth.decorators';
 
 export interface RequestContextStore {
   requestId: string;
   ip: string | undefined;
+  /**
+   * The signed-in caller, once the guard has authenticated the request: every transaction of the
+   * request runs as this caller in the database (src/database/transactions.ts, row-level security).
+   */
+  principal?: Principal;
 }
 
 const storage = new AsyncLocalStorage<RequestContextStore>();
 const INCOMING_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-/** Request id and client address of the request being served, for the audit log and the logs. */
+/** Request id, client address and caller of the request being served: audit log, logs, database. */
 export const requestContext = {
   current(): RequestContextStore | undefined {
     return storage.getStore();
+  },
+  /** Called by the guard only, once the token and the user behind it are verified. */
+  authenticate(principal: Principal): void {
+    const store = storage.getStore();
+    if (store) store.principal = principal;
   },
   run<T>(store: RequestContextStore, fn: () => T): T {
     return storage.run(store, fn);

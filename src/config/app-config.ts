@@ -8,6 +8,8 @@ export abstract class AppConfig {
   abstract readonly port: number;
   /** Unset: the embedded PostgreSQL under dataDir is started and used. */
   abstract readonly databaseUrl: string | undefined;
+  /** The tables' owner, who runs the migrations; unset: databaseUrl does (and owns the tables). */
+  abstract readonly databaseMigrationUrl: string | undefined;
   abstract readonly databasePoolSize: number;
   abstract readonly dataDir: string;
   /** The built web app served at `/` (index.html, assets/). */

@@ -11,6 +11,8 @@ export const envSchema = Joi.object({
   HOST: Joi.string().default('0.0.0.0'),
   PORT: Joi.number().port().default(3000),
   DATABASE_URL: Joi.string().uri({ scheme: ['postgres', 'postgresql'] }),
+  // The tables' owner, for the migrations; DATABASE_URL is then the app's role, which owns nothing.
+  DATABASE_MIGRATION_URL: Joi.string().uri({ scheme: ['postgres', 'postgresql'] }),
   DATABASE_POOL_SIZE: Joi.number().integer().min(1).max(200).default(10),
   DATA_DIR: Joi.string().default('.data'),
   // The built web app (index.html and assets/); unset: dist/web of this checkout or image.
@@ -74,6 +76,7 @@ export const envSchema = Joi.object({
   RETENTION_CLOSED_YEARS: Joi.number().integer().min(1).max(100).default(7),
 })
   .with('BOOTSTRAP_ADMIN_EMAIL', 'BOOTSTRAP_ADMIN_PASSWORD')
+  .with('DATABASE_MIGRATION_URL', 'DATABASE_URL')
   .with('ENCRYPTION_KEYS', 'ENCRYPTION_ACTIVE_KEY_ID')
   .when(Joi.object({ NODE_ENV: Joi.valid('production').required() }).unknown(), {
     then: Joi.object({

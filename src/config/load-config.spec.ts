@@ -1,6 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadOrCreateDevSecrets } from './dev-secrets';
 import { ConfigError, loadConfig, loadDatabaseLocation } from './load-config';
 
 const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
@@ -56,6 +57,31 @@ describe('loadConfig', () => {
     );
   });
 
+  it('adds a secret introduced later to an older secrets file and keeps the others', () => {
+    const file = join(dataDir, 'dev-secrets.json');
+    const older = {
+      JWT_SECRET: 'y'.repeat(40),
+      ENCRYPTION_KEYS: `dev1:${key(4)}`,
+      ENCRYPTION_ACTIVE_KEY_ID: 'dev1',
+    };
+    writeFileSync(file, JSON.stringify({ ...older, BLIND_INDEX_KEY: key(5) }), { mode: 0o600 });
+    const { secrets: kept, created } = loadOrCreateDevSecrets(dataDir);
+    expect(created).toBe(false);
+    expect(kept).toEqual({
+      ...older,
+      BLIND_INDEX_KEY: key(5),
+      EMBEDDED_DATABASE_APP_PASSWORD: expect.stringMatching(/^[A-Za-z0-9_-]{32}$/),
+    });
+    expect(loadOrCreateDevSecrets(dataDir).secrets).toEqual(kept);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses DATABASE_MIGRATION_URL without DATABASE_URL (the app would have no role of its own)', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir, DATABASE_MIGRATION_URL: secrets.DATABASE_URL })).toThrow(
+      /DATABASE_URL/,
+    );
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT/],
     [
@@ -85,6 +111,10 @@ describe('loadConfig', () => {
       databaseUrl: secrets.DATABASE_URL,
       embeddedDatabasePort: 54329,
     });
+    const owner = 'postgres://owner:p@db:5432/sr';
+    expect(
+      loadDatabaseLocation({ DATABASE_URL: secrets.DATABASE_URL, DATABASE_MIGRATION_URL: owner }).databaseUrl,
+    ).toBe(owner);
     expect(loadDatabaseLocation({ EMBEDDED_DATABASE_PORT: '55432' })).toEqual({
       databaseUrl: undefined,
       embeddedDatabasePort: 55432,

@@ -23,6 +23,7 @@ interface ValidatedEnv {
   HOST: string;
   PORT: number;
   DATABASE_URL?: string;
+  DATABASE_MIGRATION_URL?: string;
   DATABASE_POOL_SIZE: number;
   DATA_DIR: string;
   WEB_DIR?: string;
@@ -105,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     host: v.HOST,
     port: v.PORT,
     databaseUrl: v.DATABASE_URL || undefined,
+    databaseMigrationUrl: v.DATABASE_MIGRATION_URL || undefined,
     databasePoolSize: v.DATABASE_POOL_SIZE,
     dataDir,
     webDir: v.WEB_DIR ? resolve(v.WEB_DIR) : defaultWebDir(),
@@ -150,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
 /**
  * Where the database is, and nothing else: for the TypeORM CLI, which must not need the app's secrets
  * (a migration run where only DATABASE_URL is set) but reads the same variables, validated alike.
+ * Migrations are the owner's: DATABASE_MIGRATION_URL when set, else DATABASE_URL.
  */
 export function loadDatabaseLocation(env: NodeJS.ProcessEnv): {
   databaseUrl: string | undefined;
@@ -157,14 +160,18 @@ export function loadDatabaseLocation(env: NodeJS.ProcessEnv): {
 } {
   const schema = Joi.object({
     DATABASE_URL: envSchema.extract('DATABASE_URL'),
+    DATABASE_MIGRATION_URL: envSchema.extract('DATABASE_MIGRATION_URL'),
     EMBEDDED_DATABASE_PORT: envSchema.extract('EMBEDDED_DATABASE_PORT'),
   });
   const { value, error } = schema.validate(env, { allowUnknown: true, abortEarly: false, convert: true });
   if (error) {
     throw new ConfigError(`Invalid configuration: ${error.details.map((d) => d.message).join('; ')}`);
   }
-  const v = value as Pick<ValidatedEnv, 'DATABASE_URL' | 'EMBEDDED_DATABASE_PORT'>;
-  return { databaseUrl: v.DATABASE_URL || undefined, embeddedDatabasePort: v.EMBEDDED_DATABASE_PORT };
+  const v = value as Pick<ValidatedEnv, 'DATABASE_URL' | 'DATABASE_MIGRATION_URL' | 'EMBEDDED_DATABASE_PORT'>;
+  return {
+    databaseUrl: v.DATABASE_MIGRATION_URL || v.DATABASE_URL || undefined,
+    embeddedDatabasePort: v.EMBEDDED_DATABASE_PORT,
+  };
 }
 
 /** The configuration of this process's environment. */

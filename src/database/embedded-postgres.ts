@@ -17,7 +17,10 @@ export interface EmbeddedPostgresOptions {
 }
 
 export interface RunningPostgres {
+  /** The server's superuser's address of a database. */
   urlFor(database: string): string;
+  /** Another role's address of a database. */
+  urlAs(role: string, password: string, database: string): string;
   stop(): Promise<void>;
 }
 
@@ -162,6 +165,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   return {
     urlFor: (db) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${db}`,
+    urlAs: (role, password, db) =>
+      `postgres://${encodeURIComponent(role)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`,
     // A server we only attached to belongs to another process: leave it running.
     stop: () => (alreadyRunning ? Promise.resolve() : pg.stop()),
   };

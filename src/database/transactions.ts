@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '../common/auth.decorators';
+import { requestContext } from '../common/request-context';
+import { CONSULAR_DB_ROLE } from './database-roles';
 
 /**
  * Every key of a transaction-scoped advisory lock, in one place, so that two features can never pick
@@ -56,15 +59,46 @@ export async function vacuumAnalyze(session: EntityManager, tables: readonly str
 }
 
 /**
+ * Tells the database who the transaction works for, for its own end (transaction-local settings):
+ * `app.user_id`, `app.role` and `app.nationalities` (comma-separated), and for a consular officer
+ * the role that row-level security binds (migration EnableRowLevelSecurity): from here on, even a
+ * query that forgets the access rule's filter sees only the officer's people.
+ */
+export async function actAs(m: EntityManager, principal: Pick<Principal, 'id' | 'role' | 'nationalities'>) {
+  const consular = principal.role === 'consular';
+  await m.query(
+    `SELECT set_config('app.user_id', $1, true), set_config('app.role', $2, true),
+            set_config('app.nationalities', $3, true)${consular ? `, set_config('role', $4, true)` : ''}`,
+    [
+      principal.id,
+      principal.role,
+      principal.nationalities.join(','),
+      ...(consular ? [CONSULAR_DB_ROLE] : []),
+    ],
+  );
+}
+
+/**
  * The one way a feature runs a unit of work: everything `work` does through its manager commits or
  * rolls back together (a write of several rows, the act and its audit entry).
+ *
+ * Within a request of a signed-in user (the guard put the caller in the request context), the
+ * transaction first says who the caller is (actAs). Without one it runs as the system: sign-in,
+ * refresh and other public routes (before anyone is known), background jobs and the command-line
+ * tools. That is safe because every request of a signed-in user passes the guard, which names the
+ * caller before any handler runs: a consular officer's work never runs without it.
  */
 @Injectable()
 export class Transactions {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   run<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    const principal = requestContext.current()?.principal;
+    if (!principal) return this.dataSource.transaction(work);
+    return this.dataSource.transaction(async (m) => {
+      await actAs(m, principal);
+      return work(m);
+    });
   }
 
   /**

@@ -1,7 +1,10 @@
-// Runs in each test worker before its specs: point the app at this worker's own database, with
-// fixed test secrets so no dev-secrets file is written.
+// Runs in each test worker before its specs: point the app at this worker's own database (as the
+// app's role that owns nothing, the owner running the migrations), with fixed test secrets so no
+// dev-secrets file is written.
+import { testDatabaseEnv } from './database';
+
 process.env.NODE_ENV = 'test';
-process.env.DATABASE_URL = `${process.env.TEST_DATABASE_URL_BASE}sr_test_${process.env.JEST_WORKER_ID ?? '1'}`;
+Object.assign(process.env, testDatabaseEnv(`sr_test_${process.env.JEST_WORKER_ID ?? '1'}`));
 process.env.JWT_SECRET = 'test-jwt-secret-of-at-least-32-characters-long';
 process.env.ENCRYPTION_KEYS = `t1:${Buffer.alloc(32, 1).toString('base64')},t2:${Buffer.alloc(32, 2).toString('base64')}`;
 process.env.ENCRYPTION_ACTIVE_KEY_ID = 't1';

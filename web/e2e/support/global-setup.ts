@@ -83,6 +83,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     READ_ALERT_PER_HOUR: '1000000',
   };
   delete env.DATABASE_URL;
+  delete env.DATABASE_MIGRATION_URL;
   delete env.BOOTSTRAP_ADMIN_EMAIL;
   delete env.BOOTSTRAP_ADMIN_PASSWORD;
 
