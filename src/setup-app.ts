@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
+import { RETRY_AFTER } from './common/api-docs';
 import { requestContextMiddleware } from './common/request-context';
 import { ApiError } from './common/errors';
 import { isTooDeep } from './common/hostile-input';
@@ -130,7 +131,29 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         .build(),
     ),
   );
-  return withBodyErrors(document);
+  return withDatabaseFaults(withBodyErrors(document));
+}
+
+/**
+ * Every operation can answer 503 DATABASE_UNAVAILABLE (API.md "Faults"): said once here for all of
+ * them, today's and tomorrow's. An operation that documents its own 503 (health) keeps it.
+ */
+function withDatabaseFaults(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item) as { responses?: Record<string, unknown> }[]) {
+      if (!operation?.responses || operation.responses[503]) continue;
+      operation.responses = {
+        ...operation.responses,
+        503: {
+          description:
+            'The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds',
+          headers: RETRY_AFTER,
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorView' } } },
+        },
+      };
+    }
+  }
+  return document;
 }
 
 /**

@@ -9,6 +9,11 @@ export abstract class AppConfig {
   /** Unset: the embedded PostgreSQL under dataDir is started and used. */
   abstract readonly databaseUrl: string | undefined;
   abstract readonly databasePoolSize: number;
+  /**
+   * The longest a request waits on the database: for a pooled connection, for a new one, for one
+   * statement. Past it the request fails with 503 DATABASE_UNAVAILABLE instead of hanging.
+   */
+  abstract readonly databaseTimeoutMs: number;
   abstract readonly dataDir: string;
   /** The built web app served at `/` (index.html, assets/). */
   abstract readonly webDir: string;

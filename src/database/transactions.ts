@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { BoundedClient, transactionBudgetSettings } from './bounded-client';
 
 /**
  * Every key of a transaction-scoped advisory lock, in one place, so that two features can never pick
@@ -53,6 +54,23 @@ export async function vacuumAnalyze(session: EntityManager, tables: readonly str
   } finally {
     await session.query('RESET statement_timeout');
   }
+}
+
+/**
+ * A larger time budget than DATABASE_TIMEOUT_MS for the current transaction's statements only (API.md
+ * "Faults": exports may have one), on the server (statement and idle-in-transaction timeouts) and in
+ * the client (BoundedClient); both return to the request budget when the transaction ends. Only
+ * for work that is known to be long and rare: a request that waits longer on a frozen database
+ * answers its 503 later.
+ */
+export async function allowStatementTime(m: EntityManager, budgetMs: number): Promise<void> {
+  const { statement, idle } = transactionBudgetSettings(budgetMs);
+  await m.query(
+    `SELECT set_config('statement_timeout', $1, true), set_config('idle_in_transaction_session_timeout', $2, true)`,
+    [statement, idle],
+  );
+  const client: unknown = await m.queryRunner?.connect();
+  if (client instanceof BoundedClient) client.widenBudgetForTransaction(budgetMs);
 }
 
 /**
