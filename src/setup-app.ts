@@ -107,7 +107,8 @@ export function setupApp(app: NestExpressApplication): void {
     app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After'] });
   }
   app.setGlobalPrefix(API_PREFIX);
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): Nest's would close the database pool before the HTTP server, under the
+  // requests in flight. main.ts stops the app in order (graceful-shutdown.ts).
 
   // Built on its first request, not at start-up, where it would cost more than half a second.
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
