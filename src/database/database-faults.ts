@@ -1,4 +1,8 @@
-import { QueryFailedError } from 'typeorm';
+import {
+  QueryFailedError,
+  QueryRunnerAlreadyReleasedError,
+  QueryRunnerProviderAlreadyReleasedError,
+} from 'typeorm';
 import { READ_TIMEOUT_MESSAGE } from './bounded-client';
 
 /**
@@ -51,6 +55,14 @@ function isUnavailable(error: unknown, depth: number): boolean {
   if (!error || typeof error !== 'object' || depth > 4) return false;
   const e = error as DriverError;
   if (error instanceof QueryFailedError) return isUnavailable(error.driverError, depth + 1);
+  // TypeORM gives a transaction's connection back the moment the connection fails under it (its
+  // 'error' event); the transaction's next statement then meets one of these instead of pg's error.
+  if (
+    error instanceof QueryRunnerProviderAlreadyReleasedError ||
+    error instanceof QueryRunnerAlreadyReleasedError
+  ) {
+    return true;
+  }
   if (typeof e.code === 'string') {
     if (UNAVAILABLE_SQLSTATES.has(e.code) || /^08[0-9A-Z]{3}$/.test(e.code)) return true;
     if (UNREACHABLE_ERRNOS.has(e.code)) return true;
