@@ -15,6 +15,8 @@ function serverStatementTimeout(budgetMs: number): number {
 type QueryArgs = [config: unknown, values?: unknown, callback?: unknown];
 type Callback = (error: Error | null, result?: unknown) => void;
 
+const baseQuery = Client.prototype.query as (this: Client, ...args: QueryArgs) => unknown;
+
 /**
  * The pool's connections (pg-pool's `Client` option). pg's `query_timeout` fails a statement that
  * gets no answer in time, but leaves the connection in the pool with that statement still on the
@@ -24,12 +26,21 @@ type Callback = (error: Error | null, result?: unknown) => void;
  * go, and the pool opens a fresh one.
  */
 export class BoundedClient extends Client {
-  /** A larger budget for the statements of the current transaction only (allowStatementTime). */
-  private widerBudgetMs?: number;
+  /** A larger budget than the pool's: for one transaction (allowStatementTime), or until narrowed. */
+  private wider?: { budgetMs: number; untilTransactionEnds: boolean };
 
   /** Until the current transaction ends, each of its statements may take up to `budgetMs`. */
   widenBudgetForTransaction(budgetMs: number): void {
-    this.widerBudgetMs = budgetMs;
+    this.wider = { budgetMs, untilTransactionEnds: true };
+  }
+
+  /** Until narrowBudget(), each statement may take up to `budgetMs`: for work outside transactions (VACUUM). */
+  widenBudget(budgetMs: number): void {
+    this.wider = { budgetMs, untilTransactionEnds: false };
+  }
+
+  narrowBudget(): void {
+    this.wider = undefined;
   }
 
   /**
@@ -66,11 +77,10 @@ export class BoundedClient extends Client {
     return result;
   }
 
-  /** The wider budget while its transaction lasts; 'I' is pg's "idle, in no transaction". */
+  /** The wider budget while it lasts; 'I' is pg's "idle, in no transaction": a transaction's has ended. */
   private currentWiderBudget(): number | undefined {
-    if (this.widerBudgetMs !== undefined && this.getTransactionStatus() === 'I')
-      this.widerBudgetMs = undefined;
-    return this.widerBudgetMs;
+    if (this.wider?.untilTransactionEnds && this.getTransactionStatus() === 'I') this.wider = undefined;
+    return this.wider?.budgetMs;
   }
 
   private abandonOnTimeout(error: unknown): void {
@@ -79,8 +89,6 @@ export class BoundedClient extends Client {
     this.end().catch(() => undefined);
   }
 }
-
-const baseQuery = Client.prototype.query as (this: Client, ...args: QueryArgs) => unknown;
 
 /**
  * The pool and connection settings that bound every wait on the database by `budgetMs`: for a
@@ -97,6 +105,9 @@ export function boundedPoolSettings(budgetMs: number): Record<string, unknown> {
     idle_in_transaction_session_timeout: budgetMs,
   };
 }
+
+/** The longest timer Node keeps: "no limit" for the client, as statement_timeout = 0 is for the server. */
+export const NO_BUDGET_MS = 2_147_483_647;
 
 /** The server-side settings of a wider budget, as `set_config` values for the current transaction. */
 export function transactionBudgetSettings(budgetMs: number): { statement: string; idle: string } {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { BoundedClient, transactionBudgetSettings } from './bounded-client';
+import { BoundedClient, NO_BUDGET_MS, transactionBudgetSettings } from './bounded-client';
 
 /**
  * Every key of a transaction-scoped advisory lock, in one place, so that two features can never pick
@@ -47,11 +47,16 @@ export async function allowWorkMemory(m: EntityManager, megabytes: number): Prom
 export async function vacuumAnalyze(session: EntityManager, tables: readonly string[]): Promise<void> {
   if (!tables.length) return;
   const names = [...new Set(tables)].map((t) => `"${t.replace(/"/g, '""')}"`).join(', ');
-  // A time budget meant for requests must not cut a vacuum of a large table short.
+  // A time budget meant for requests must not cut a vacuum of a large table short: neither the
+  // server's (statement_timeout) nor the client's (BoundedClient).
+  const client: unknown = await session.queryRunner?.connect();
+  const bounded = client instanceof BoundedClient ? client : undefined;
   await session.query('SET statement_timeout = 0');
+  bounded?.widenBudget(NO_BUDGET_MS);
   try {
     await session.query(`VACUUM (ANALYZE) ${names}`);
   } finally {
+    bounded?.narrowBudget();
     await session.query('RESET statement_timeout');
   }
 }
