@@ -13,6 +13,7 @@ function loadApp() {
     ...(require('@nestjs/core') as typeof import('@nestjs/core')),
     ...(require('./app.module') as typeof import('./app.module')),
     ...(require('./setup-app') as typeof import('./setup-app')),
+    ...(require('./graceful-shutdown') as typeof import('./graceful-shutdown')),
   };
   /* eslint-enable @typescript-eslint/no-require-imports */
 }
@@ -21,13 +22,14 @@ async function bootstrap(): Promise<void> {
   const logger = new Logger('Bootstrap');
   const config = loadConfigFromEnv();
 
-  // No DATABASE_URL: a real PostgreSQL of our own, kept in .data/ (git-ignored). It stops itself
-  // on SIGINT/SIGTERM, so no signal handler of ours is added.
+  // No DATABASE_URL: a real PostgreSQL of our own, kept in .data/ (git-ignored). Until the app
+  // listens, it stops itself on SIGINT/SIGTERM; from then on stopGracefullyOnSignals stops it, after
+  // the requests in flight.
   let processRunning: () => void = () => undefined;
   const running = new Promise<void>((resolve) => (processRunning = resolve));
   const database = resolveDatabase(config, () => processRunning());
   await Promise.race([running, database]);
-  const { NestFactory, AppModule, setupApp } = loadApp();
+  const { NestFactory, AppModule, setupApp, stopGracefullyOnSignals } = loadApp();
   const location = await database;
   if (!config.databaseUrl)
     logger.log(`embedded PostgreSQL on port ${config.embeddedDatabasePort}, data in ${config.dataDir}`);
@@ -38,6 +40,7 @@ async function bootstrap(): Promise<void> {
   });
   setupApp(app);
   await app.listen(config.port, config.host);
+  stopGracefullyOnSignals(app, location.stop);
   logger.log(`Safe Return listening on http://localhost:${config.port} (docs: /api/docs)`);
 }
 

@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
+import { RETRY_AFTER } from './common/api-docs';
 import { requestContextMiddleware } from './common/request-context';
 import { ApiError } from './common/errors';
 import { isTooDeep } from './common/hostile-input';
@@ -106,7 +107,8 @@ export function setupApp(app: NestExpressApplication): void {
     app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['ETag', 'X-Request-Id', 'Retry-After'] });
   }
   app.setGlobalPrefix(API_PREFIX);
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): Nest's would close the database pool before the HTTP server, under the
+  // requests in flight. main.ts stops the app in order (graceful-shutdown.ts).
 
   // Built on its first request, not at start-up, where it would cost more than half a second.
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
@@ -130,7 +132,29 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         .build(),
     ),
   );
-  return withBodyErrors(document);
+  return withDatabaseFaults(withBodyErrors(document));
+}
+
+/**
+ * Every operation can answer 503 DATABASE_UNAVAILABLE (API.md "Faults"): said once here for all of
+ * them, today's and tomorrow's. An operation that documents its own 503 (health) keeps it.
+ */
+function withDatabaseFaults(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item) as { responses?: Record<string, unknown> }[]) {
+      if (!operation?.responses || operation.responses[503]) continue;
+      operation.responses = {
+        ...operation.responses,
+        503: {
+          description:
+            'The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds',
+          headers: RETRY_AFTER,
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorView' } } },
+        },
+      };
+    }
+  }
+  return document;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { get } from 'node:http';
-import { createServer, type Server } from 'node:net';
+import { get, request } from 'node:http';
+import { connect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../src/database/free-port';
@@ -88,6 +88,58 @@ async function leftOver(pids: number[], dataDir: string): Promise<string[]> {
   return left;
 }
 
+interface HeldRequest {
+  /** Sends the rest of the body; resolves with the answer's status (0: the connection was cut). */
+  finish: () => Promise<number>;
+}
+
+/**
+ * A POST the app has surely received but cannot finish yet: its headers are answered with 100
+ * Continue (so the app has accepted the connection and read them), then half the body is sent and
+ * the rest waits for `finish`. A request in flight for as long as the test wants, with no timing.
+ */
+function holdRequest(port: number, path: string, body: object): Promise<HeldRequest> {
+  const bytes = Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const req = request({
+      host: '127.0.0.1',
+      port,
+      path,
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': bytes.length, Expect: '100-continue' },
+    });
+    const answered = new Promise<number>((done) => {
+      req.on('response', (res) => {
+        res.resume();
+        res.on('end', () => done(res.statusCode ?? 0));
+      });
+      req.on('error', () => done(0));
+    });
+    req.once('error', reject);
+    req.on('continue', () => {
+      req.write(bytes.subarray(0, bytes.length >> 1));
+      resolve({
+        finish: () => {
+          req.end(bytes.subarray(bytes.length >> 1));
+          return answered;
+        },
+      });
+    });
+  });
+}
+
+/** Whether a new connection to the port is refused (nothing listens there any more). */
+function refused(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
+  });
+}
+
 describe('npm start', () => {
   let dataDir: string;
   beforeEach(() => {
@@ -126,6 +178,54 @@ describe('npm start', () => {
       } finally {
         // What a failed stop left running would hold the output pipes open and hang the run. Only
         // processes still running the command they were started with: a pid may have been reused.
+        const now = processes();
+        for (const { pid, args } of running) {
+          if (now.some((p) => p.pid === pid && p.args === args)) process.kill(pid, 'SIGKILL');
+        }
+      }
+    },
+    BUILD_AND_START_MS + 60_000,
+  );
+
+  it(
+    'on SIGTERM refuses new connections, lets the requests in flight finish, then stops the app and its PostgreSQL',
+    async () => {
+      const admin = { email: 'drain.admin@example.org', password: 'drain-admin-password-1' };
+      const env = {
+        DATA_DIR: dataDir,
+        ...(await ports()),
+        BOOTSTRAP_ADMIN_EMAIL: admin.email,
+        BOOTSTRAP_ADMIN_PASSWORD: admin.password,
+      };
+      const port = Number(env.PORT);
+      const started = npmStart(env);
+      let running: { pid: number; args: string }[] = [];
+      try {
+        await waitForHealth(port, started);
+        running = tree(started.npm.pid!);
+        const app = running.find((p) => p.args.includes('dist/src/main.js'))!;
+        // Sign-ins: each reads and writes the database once its body is in, after the signal.
+        const held = await Promise.all(
+          Array.from({ length: 4 }, () => holdRequest(port, '/api/v1/auth/login', admin)),
+        );
+
+        process.kill(started.npm.pid!, 'SIGTERM');
+        const deadline = Date.now() + 10_000;
+        while (!(await refused(port)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+        expect(await refused(port)).toBe(true);
+        // Still running: the requests it holds are not done.
+        expect(processes().some((p) => p.pid === app.pid)).toBe(true);
+
+        expect(await Promise.all(held.map((h) => h.finish()))).toEqual([200, 200, 200, 200]);
+        const exit = await started.exited;
+        expect(exit.signal === 'SIGTERM' || exit.code === 143).toBe(true);
+        expect(
+          await leftOver(
+            running.map((p) => p.pid),
+            dataDir,
+          ),
+        ).toEqual([]);
+      } finally {
         const now = processes();
         for (const { pid, args } of running) {
           if (now.some((p) => p.pid === pid && p.args === args)) process.kill(pid, 'SIGKILL');

@@ -41,8 +41,14 @@ export class AccessGuard extends AuthGuard('jwt') {
     return true;
   }
 
+  /**
+   * `err` is a failure while checking a token that is well signed (the user and session lookup), not
+   * a bad token (passport gives no user then): it goes on as it is, so that a database outage answers
+   * 503 and does not sign everyone out with a 401.
+   */
   override handleRequest<TUser>(err: unknown, user: TUser): TUser {
-    if (err || !user) throw ApiError.unauthenticated('Missing, invalid or expired access token');
+    if (err) throw err;
+    if (!user) throw ApiError.unauthenticated('Missing, invalid or expired access token');
     return user;
   }
 }

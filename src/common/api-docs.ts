@@ -49,10 +49,10 @@ const MEANING: Record<number, string> = {
   422: 'A business rule refused the request (see `code`)',
   428: 'If-Match is required (`PRECONDITION_REQUIRED`)',
   429: 'Too many requests (`Retry-After`)',
-  503: 'The database is unavailable (`Retry-After`)',
+  503: 'The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`, `Retry-After`)',
 };
 
-const RETRY_AFTER = {
+export const RETRY_AFTER = {
   'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } },
 };
 

@@ -2,7 +2,11 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { isDatabaseUnavailable } from '../database/database-faults';
 import { ApiError } from './errors';
+
+/** When to try again after a database outage: long enough for a restart, short for a blip. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 const CODE_BY_STATUS: Record<number, string> = {
   400: 'BAD_REQUEST',
@@ -69,6 +73,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const status = exception.getStatus();
       return { body: make(status, CODE_BY_STATUS[status] ?? 'ERROR', this.messageOf(exception)) };
     }
+    if (isDatabaseUnavailable(exception)) {
+      // The kind of failure only (a code or errno): never the statement or its parameters.
+      this.logger.warn({ cause: this.faultKind(exception) }, 'database unavailable');
+      return {
+        body: make(503, 'DATABASE_UNAVAILABLE', 'The database is unavailable or did not answer in time'),
+        headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
+      };
+    }
     if (exception instanceof QueryFailedError) {
       const driverError = exception.driverError as { code?: string; constraint?: string };
       if (driverError.code === '23505') {
@@ -84,6 +96,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
       );
     }
     return { body: make(500, 'INTERNAL_ERROR', 'Internal server error') };
+  }
+
+  private faultKind(exception: unknown): string {
+    const error = (exception instanceof QueryFailedError ? exception.driverError : exception) as {
+      code?: unknown;
+      message?: unknown;
+    };
+    if (typeof error?.code === 'string') return error.code;
+    // pg's own messages for a lost connection or a timeout hold no data of the request.
+    return typeof error?.message === 'string' ? error.message.slice(0, 80) : 'unknown';
   }
 
   private messageOf(exception: HttpException): string {

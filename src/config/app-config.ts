@@ -11,6 +11,11 @@ export abstract class AppConfig {
   /** The tables' owner, who runs the migrations; unset: databaseUrl does (and owns the tables). */
   abstract readonly databaseMigrationUrl: string | undefined;
   abstract readonly databasePoolSize: number;
+  /**
+   * The longest a request waits on the database: for a pooled connection, for a new one, for one
+   * statement. Past it the request fails with 503 DATABASE_UNAVAILABLE instead of hanging.
+   */
+  abstract readonly databaseTimeoutMs: number;
   abstract readonly dataDir: string;
   /** The built web app served at `/` (index.html, assets/). */
   abstract readonly webDir: string;

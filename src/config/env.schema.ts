@@ -14,6 +14,8 @@ export const envSchema = Joi.object({
   // The tables' owner, for the migrations; DATABASE_URL is then the app's role, which owns nothing.
   DATABASE_MIGRATION_URL: Joi.string().uri({ scheme: ['postgres', 'postgresql'] }),
   DATABASE_POOL_SIZE: Joi.number().integer().min(1).max(200).default(10),
+  // How long a request waits on the database (a connection, a statement) before it answers 503.
+  DATABASE_TIMEOUT_MS: Joi.number().integer().min(100).max(600_000).default(5000),
   DATA_DIR: Joi.string().default('.data'),
   // The built web app (index.html and assets/); unset: dist/web of this checkout or image.
   WEB_DIR: Joi.string(),

@@ -25,6 +25,7 @@ interface ValidatedEnv {
   DATABASE_URL?: string;
   DATABASE_MIGRATION_URL?: string;
   DATABASE_POOL_SIZE: number;
+  DATABASE_TIMEOUT_MS: number;
   DATA_DIR: string;
   WEB_DIR?: string;
   EMBEDDED_DATABASE_PORT: number;
@@ -108,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     databaseUrl: v.DATABASE_URL || undefined,
     databaseMigrationUrl: v.DATABASE_MIGRATION_URL || undefined,
     databasePoolSize: v.DATABASE_POOL_SIZE,
+    databaseTimeoutMs: v.DATABASE_TIMEOUT_MS,
     dataDir,
     webDir: v.WEB_DIR ? resolve(v.WEB_DIR) : defaultWebDir(),
     embeddedDatabasePort: v.EMBEDDED_DATABASE_PORT,

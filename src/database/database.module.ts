@@ -26,11 +26,16 @@ export class DatabaseModule {
           useFactory: async (config: AppConfig) => {
             const url = database?.url ?? config.databaseUrl;
             if (!url) throw new Error('No database: set DATABASE_URL or start through main.ts (embedded)');
+            // The owner migrates on a connection of its own, without the requests' time budget (a
+            // migration may rewrite a large table for minutes); the app's pool gives up within it.
             await prepareDatabase(
               database ?? { url, migrationUrl: config.databaseMigrationUrl ?? url, ownsAppRole: false },
               config.env,
             );
-            return dataSourceOptions(url, config.databasePoolSize);
+            return dataSourceOptions(url, {
+              size: config.databasePoolSize,
+              timeoutMs: config.databaseTimeoutMs,
+            });
           },
         }),
       ],

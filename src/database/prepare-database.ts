@@ -13,7 +13,7 @@ import type { DatabaseLocation } from './resolve-database';
  * development, the benchmarks) the log says so loudly and the start goes on.
  */
 export async function prepareDatabase(location: DatabaseLocation, env: AppConfig['env']): Promise<void> {
-  const owner = new DataSource(dataSourceOptions(location.migrationUrl, 1));
+  const owner = new DataSource(dataSourceOptions(location.migrationUrl, { size: 1 }));
   await owner.initialize();
   try {
     await owner.runMigrations();

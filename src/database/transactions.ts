@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../common/auth.decorators';
 import { requestContext } from '../common/request-context';
+import { BoundedClient, NO_BUDGET_MS, transactionBudgetSettings } from './bounded-client';
 import { CONSULAR_DB_ROLE } from './database-roles';
 
 /**
@@ -49,11 +50,16 @@ export async function allowWorkMemory(m: EntityManager, megabytes: number): Prom
 export async function vacuumAnalyze(session: EntityManager, tables: readonly string[]): Promise<void> {
   if (!tables.length) return;
   const names = [...new Set(tables)].map((t) => `"${t.replace(/"/g, '""')}"`).join(', ');
-  // A time budget meant for requests must not cut a vacuum of a large table short.
+  // A time budget meant for requests must not cut a vacuum of a large table short: neither the
+  // server's (statement_timeout) nor the client's (BoundedClient).
+  const client: unknown = await session.queryRunner?.connect();
+  const bounded = client instanceof BoundedClient ? client : undefined;
   await session.query('SET statement_timeout = 0');
+  bounded?.widenBudget(NO_BUDGET_MS);
   try {
     await session.query(`VACUUM (ANALYZE) ${names}`);
   } finally {
+    bounded?.narrowBudget();
     await session.query('RESET statement_timeout');
   }
 }
@@ -76,6 +82,23 @@ export async function actAs(m: EntityManager, principal: Pick<Principal, 'id' | 
       ...(consular ? [CONSULAR_DB_ROLE] : []),
     ],
   );
+}
+
+/**
+ * A larger time budget than DATABASE_TIMEOUT_MS for the current transaction's statements only (API.md
+ * "Faults": exports may have one), on the server (statement and idle-in-transaction timeouts) and in
+ * the client (BoundedClient); both return to the request budget when the transaction ends. Only
+ * for work that is known to be long and rare: a request that waits longer on a frozen database
+ * answers its 503 later.
+ */
+export async function allowStatementTime(m: EntityManager, budgetMs: number): Promise<void> {
+  const { statement, idle } = transactionBudgetSettings(budgetMs);
+  await m.query(
+    `SELECT set_config('statement_timeout', $1, true), set_config('idle_in_transaction_session_timeout', $2, true)`,
+    [statement, idle],
+  );
+  const client: unknown = await m.queryRunner?.connect();
+  if (client instanceof BoundedClient) client.widenBudgetForTransaction(budgetMs);
 }
 
 /**

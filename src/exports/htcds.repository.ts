@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { allowWorkMemory } from '../database/transactions';
+import { allowStatementTime, allowWorkMemory } from '../database/transactions';
 import type { Group } from './k-anonymity';
 import type { CaseTraits } from './htcds-columns';
+
+/**
+ * A year's cases grouped at a million people take seconds, past the requests' DATABASE_TIMEOUT_MS;
+ * an export is rare and run by an admin, who would rather wait than retry it (API.md "Faults").
+ */
+const EXPORT_BUDGET_MS = 60_000;
 
 /**
  * Exports read across features' tables like reports do, and like them only count: one row per
@@ -13,6 +19,7 @@ export class HtcdsRepository {
   async traits(m: EntityManager, from: string, to: string): Promise<Group<CaseTraits>[]> {
     // The grouping of a year's cases (400,000 at a million people) in memory, not spilled to disk.
     await allowWorkMemory(m, 64);
+    await allowStatementTime(m, EXPORT_BUDGET_MS);
     const rows = (await m.query(
       `SELECT first.nationality_code AS citizenship, p.sex,
               CASE WHEN p.trafficked_at IS NULL THEN 'unknown'

@@ -1,9 +1,14 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ADVISORY_LOCKS, Transactions } from '../database/transactions';
+import { ADVISORY_LOCKS, allowStatementTime, Transactions } from '../database/transactions';
 
 /** Often enough that the ledger stays a few thousand rows between folds at any write rate we see. */
 const EVERY_MS = 60_000;
+/**
+ * A background fold has no caller waiting for it: it may take longer than a request's budget
+ * (DATABASE_TIMEOUT_MS), which would otherwise cancel a large fold every time it is tried.
+ */
+const FOLD_BUDGET_MS = 120_000;
 
 /**
  * Folds the caseload ledger (`report_caseload`, signed deltas appended by every write) into one row
@@ -36,6 +41,7 @@ export class ReportCompaction implements OnApplicationBootstrap, OnApplicationSh
         ADVISORY_LOCKS.reportCompaction,
       ])) as { locked: boolean }[];
       if (!locked) return 0;
+      await allowStatementTime(m, FOLD_BUDGET_MS);
       const [{ folded }] = (await m.query('SELECT sr_report_fold() AS folded')) as { folded: number }[];
       return folded;
     });

@@ -1864,6 +1864,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     AuditController_verify: {
@@ -1895,6 +1906,17 @@ export interface operations {
             /** @description The role may not use this route or choose this target, or the password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1968,6 +1990,17 @@ export interface operations {
             };
             /** @description Too many requests (`Retry-After`) */
             429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
@@ -2053,6 +2086,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     AuthController_logout: {
@@ -2125,6 +2169,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     AuthController_me: {
@@ -2156,6 +2211,17 @@ export interface operations {
             /** @description The role may not use this route or choose this target, or the password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2240,6 +2306,17 @@ export interface operations {
             };
             /** @description Too many requests (`Retry-After`) */
             429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
@@ -2337,6 +2414,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     MfaController_enroll: {
@@ -2386,6 +2474,17 @@ export interface operations {
             /** @description A business rule refused the request (see `code`) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2461,6 +2560,17 @@ export interface operations {
             };
             /** @description Too many requests (`Retry-After`) */
             429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
@@ -2546,6 +2656,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     CompoundsController_list: {
@@ -2595,6 +2716,17 @@ export interface operations {
             /** @description The role may not use this route or choose this target, or the password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2660,6 +2792,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     CompoundsController_get: {
@@ -2711,6 +2854,17 @@ export interface operations {
             /** @description No such record, or one outside the caller’s scope (indistinguishable) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2808,6 +2962,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     EmbassyCasesController_list: {
@@ -2861,6 +3026,17 @@ export interface operations {
             };
             /** @description Too many requests (`Retry-After`) */
             429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
@@ -2929,6 +3105,17 @@ export interface operations {
             };
             /** @description Too many requests (`Retry-After`) */
             429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
@@ -3017,6 +3204,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     EmbassyCasesController_verifyIdentity: {
@@ -3090,6 +3288,17 @@ export interface operations {
             /** @description A business rule refused the request (see `code`) */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3175,6 +3384,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     ContactsController_list: {
@@ -3220,6 +3440,17 @@ export interface operations {
             /** @description The role may not use this route or choose this target, or the password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3285,6 +3516,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     ContactsController_get: {
@@ -3336,6 +3578,17 @@ export interface operations {
             /** @description No such record, or one outside the caller’s scope (indistinguishable) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3433,6 +3686,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     ExportsController_htcdsExport: {
@@ -3494,6 +3758,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     HandoversController_list: {
@@ -3545,6 +3820,17 @@ export interface operations {
             /** @description The role may not use this route or choose this target, or the password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3662,6 +3948,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     HandoversController_get: {
@@ -3730,6 +4027,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     HealthController_check: {
@@ -3789,6 +4097,17 @@ export interface operations {
             /** @description The role may not use this route or choose this target, or the password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3869,6 +4188,17 @@ export interface operations {
             };
             /** @description Too many requests (`Retry-After`) */
             429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
@@ -3976,6 +4306,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     PeopleController_get: {
@@ -4044,6 +4385,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     PeopleController_erase: {
@@ -4093,6 +4445,17 @@ export interface operations {
             /** @description No such record, or one outside the caller’s scope (indistinguishable) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4208,6 +4571,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     PeopleController_accessLog: {
@@ -4269,6 +4643,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     PeopleController_listConsents: {
@@ -4324,6 +4709,17 @@ export interface operations {
             /** @description No such record, or one outside the caller’s scope (indistinguishable) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4418,6 +4814,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     NotificationsController_list: {
@@ -4473,6 +4880,17 @@ export interface operations {
             /** @description No such record, or one outside the caller’s scope (indistinguishable) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4558,6 +4976,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     PeopleController_history: {
@@ -4613,6 +5042,17 @@ export interface operations {
             /** @description No such record, or one outside the caller’s scope (indistinguishable) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4728,6 +5168,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     PeopleController_count: {
@@ -4805,6 +5256,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     PeopleController_findDuplicates: {
@@ -4860,6 +5322,17 @@ export interface operations {
             };
             /** @description Too many requests (`Retry-After`) */
             429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
@@ -4935,6 +5408,17 @@ export interface operations {
                     "text/csv": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     ReportsController_repatriations: {
@@ -5001,6 +5485,17 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorView"];
                     "text/csv": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
                 };
             };
         };
@@ -5072,6 +5567,17 @@ export interface operations {
                     "text/csv": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     ReportsController_timeliness: {
@@ -5141,6 +5647,17 @@ export interface operations {
                     "text/csv": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     UsersController_list: {
@@ -5190,6 +5707,17 @@ export interface operations {
             /** @description The role may not use this route or choose this target, or the password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5273,6 +5801,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     UsersController_get: {
@@ -5324,6 +5863,17 @@ export interface operations {
             /** @description No such record, or one outside the caller’s scope (indistinguishable) */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5439,6 +5989,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     UsersController_resetPassword: {
@@ -5517,6 +6078,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     UsersController_revokeSessions: {
@@ -5573,6 +6145,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
         };
     };
     UsersController_directory: {
@@ -5604,6 +6187,17 @@ export interface operations {
             /** @description The role may not use this route or choose this target, or the password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5671,6 +6265,17 @@ export interface operations {
             /** @description The body is not JSON in UTF-8, or its Content-Encoding is not accepted */
             415: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description The database is down or did not answer within `DATABASE_TIMEOUT_MS` (`DATABASE_UNAVAILABLE`); try again after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
