@@ -62,7 +62,7 @@ describe('Consular scope: own nationals with consent, nobody else', () => {
          AND p.hold_return_status IS DISTINCT FROM 'protection_claim'
          AND EXISTS (SELECT 1 FROM person_nationalities n WHERE n.person_id = p.id AND n.nationality_code = 'THA')
          AND coalesce((SELECT c.granted FROM consents c WHERE c.person_id = p.id AND c.type = 'consular_notification'
-                        ORDER BY c.recorded_at DESC, c.id DESC LIMIT 1), false))`,
+                        ORDER BY c.given_at DESC, c.recorded_at DESC, c.id DESC LIMIT 1), false))`,
       [items.map((i) => i.id)],
     )) as unknown[];
     expect(outside).toEqual([]);

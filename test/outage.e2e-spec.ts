@@ -154,7 +154,12 @@ describe('a database outage under load', () => {
 
   beforeAll(async () => {
     pg = await OwnPostgres.start('outage');
-    t = await createTestApp({ DATABASE_URL: pg.url, DATABASE_TIMEOUT_MS: String(TIMEOUT_MS) });
+    // Its own PostgreSQL's superuser migrates and serves (the worker's owner would migrate the worker's).
+    t = await createTestApp({
+      DATABASE_URL: pg.url,
+      DATABASE_MIGRATION_URL: pg.url,
+      DATABASE_TIMEOUT_MS: String(TIMEOUT_MS),
+    });
     // A real listening socket for the whole run (supertest would open and close one per request).
     const server = t.app.getHttpServer() as Server;
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
