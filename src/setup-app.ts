@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
+import { answerClientErrorsInErrorShape } from './common/client-errors';
 import { requestContextMiddleware } from './common/request-context';
 import { ApiError } from './common/errors';
 import { isTooDeep } from './common/hostile-input';
@@ -90,6 +91,7 @@ export function setupApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  answerClientErrorsInErrorShape(app.getHttpServer());
   app.use(requestContextMiddleware);
   app.use(securityHeaders());
   app.use(`/${API_PREFIX}`, noStore);
