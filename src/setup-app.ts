@@ -136,8 +136,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 }
 
 /**
- * Every operation that takes a body can answer 415 (jsonBodiesOnly): said once here for all of them,
- * today's and tomorrow's, rather than on each handler.
+ * Every operation that takes a body can answer 413 (the JSON parser's limit) and 415 (jsonBodiesOnly):
+ * said once here for all of them, today's and tomorrow's, rather than on each handler.
  */
 function withBodyErrors(document: OpenAPIObject): OpenAPIObject {
   for (const item of Object.values(document.paths)) {
@@ -145,6 +145,10 @@ function withBodyErrors(document: OpenAPIObject): OpenAPIObject {
       if (!operation?.requestBody || !operation.responses) continue;
       operation.responses = {
         ...operation.responses,
+        413: {
+          description: 'Body over 1 MiB',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorView' } } },
+        },
         415: {
           description: 'The body is not JSON in UTF-8, or its Content-Encoding is not accepted',
           content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorView' } } },

@@ -2244,6 +2244,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
             /** @description The body is not JSON in UTF-8, or its Content-Encoding is not accepted */
             415: {
                 headers: {
@@ -2376,6 +2385,15 @@ export interface operations {
             };
             /** @description If-Match names an older version (`VERSION_MISMATCH`) */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2570,6 +2588,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
             /** @description The body is not JSON in UTF-8, or its Content-Encoding is not accepted */
             415: {
                 headers: {
@@ -2649,6 +2676,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
             /** @description The body is not JSON in UTF-8, or its Content-Encoding is not accepted */
             415: {
                 headers: {
@@ -2721,6 +2757,15 @@ export interface operations {
             };
             /** @description No such record, or one outside the caller’s scope (indistinguishable) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2840,6 +2885,15 @@ export interface operations {
             };
             /** @description The role may not use this route or choose this target, or the password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2979,6 +3033,15 @@ export interface operations {
             };
             /** @description If-Match names an older version (`VERSION_MISMATCH`) */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4051,6 +4114,15 @@ export interface operations {
             };
             /** @description No such record, or one outside the caller’s scope (indistinguishable) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
