@@ -59,6 +59,41 @@ describe('hostile input', () => {
       expectError(broken, 400, 'MALFORMED_BODY');
     });
 
+    it('request headers over the size limit are 431 in the error shape, not a bare 431 from Node', async () => {
+      const res = await t.http().get(`${API}/health`).set('X-Padding', 'x'.repeat(40_000));
+      expect(res.status).toBe(431);
+      expect(res.body).toEqual({
+        statusCode: 431,
+        error: 'Request Header Fields Too Large',
+        code: 'HEADERS_TOO_LARGE',
+        message: expect.any(String),
+        requestId: expect.any(String),
+      });
+      expect(res.headers['cache-control']).toBe('no-store');
+      // A URL over the limit (a 40 KB query) is refused the same way.
+      const longUrl = await t.http().get(`${API}/health?q=${'%E0%B8%81'.repeat(5_000)}`);
+      expect({ status: longUrl.status, code: longUrl.body.code }).toEqual({
+        status: 431,
+        code: 'HEADERS_TOO_LARGE',
+      });
+      expect((await t.http().get(`${API}/health`)).status).toBe(200);
+    });
+
+    it('a body over 1 MiB is 413 on every route that takes a body, and the document says so', async () => {
+      const big = { name: 'x'.repeat(1_100_000), countryCode: 'MMR', status: 'active' };
+      const res = await t.http().post(`${API}/compounds`).send(big);
+      expectError(res, 413, 'PAYLOAD_TOO_LARGE');
+      const doc = (await t.http().get('/api/docs-json')).body as {
+        paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>>;
+      };
+      const undocumented = Object.entries(doc.paths).flatMap(([path, item]) =>
+        Object.entries(item)
+          .filter(([, op]) => op.requestBody && !op.responses['413'])
+          .map(([method]) => `${method.toUpperCase()} ${path}`),
+      );
+      expect(undocumented).toEqual([]);
+    });
+
     it('a lone surrogate in an email is a 400 of the field, not a 500', async () => {
       const res = await t
         .http()
