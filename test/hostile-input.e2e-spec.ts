@@ -145,6 +145,19 @@ describe('hostile input', () => {
       expectError(res, 400, 'VALIDATION_FAILED');
     });
 
+    it.each([
+      'status=identified',
+      'status=identified,closed&q=Anong&order=asc',
+      'status=departed&nationality=THA',
+    ])(
+      'overdue cases among statuses without a stage clock (%s) are an empty page, not a 500',
+      async (filters) => {
+        const res = await t.http().get(`${API}/people?overdue=true&${filters}`).set(caseworker.auth);
+        expect(res.status).toBe(200);
+        expect(res.body).toEqual({ items: [], nextCursor: null });
+      },
+    );
+
     it('a cursor that carries an impossible date is 400', async () => {
       const forged = Buffer.from(
         JSON.stringify(['2023-02-30T00:00:00.000Z', '6f1c2b9e-3d4a-4f5b-8c6d-7e8f9a0b1c2d']),
