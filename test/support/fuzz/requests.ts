@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Response } from 'supertest';
 import type { TestApp } from '../app';
-import { type Operation, urlOf } from '../openapi';
+import { type Operation, type Schema, urlOf } from '../openapi';
 import {
   HOSTILE_CONTENT_ENCODINGS,
   HOSTILE_CONTENT_TYPES,
@@ -9,6 +9,7 @@ import {
   HOSTILE_IDS,
   HOSTILE_IF_MATCH,
   HOSTILE_STRINGS,
+  HOSTILE_VALUES,
 } from './corpus';
 import {
   EDGES,
@@ -62,11 +63,38 @@ function poolFor(op: Operation, param: string, pools: PathIdPools): readonly str
 
 /**
  * How far a request strays: `valid` stays inside the schemas (so it reaches the business rules and the
- * database), `edges` tries their limits, `hostile` brings wrong types, the corpus and bad headers.
+ * database), `edges` tries their limits, `poison` is a valid request with one value from the corpus
+ * (the one that gets past every other check), `hostile` brings wrong types, the corpus and bad headers
+ * everywhere at once.
  */
-type Mode = 'valid' | 'edges' | 'hostile';
-const MIX: Record<Mode, Mix> = { valid: VALID, edges: EDGES, hostile: HOSTILE };
-const modeArb = fc.constantFrom<Mode>('valid', 'valid', 'edges', 'hostile', 'hostile');
+type Mode = 'valid' | 'edges' | 'poison' | 'hostile';
+const MIX: Record<Mode, Mix> = { valid: VALID, edges: EDGES, poison: VALID, hostile: HOSTILE };
+const modeArb = fc.constantFrom<Mode>('valid', 'valid', 'edges', 'poison', 'poison', 'hostile');
+const poisonArb = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.constantFrom(...HOSTILE_VALUES));
+
+/** Where a body can be poisoned: each field, and each field of its objects and of its arrays' first item. */
+function fieldPaths(schema: Schema): string[][] {
+  return Object.entries(schema.properties ?? {}).flatMap(([name, prop]) => {
+    const inner = prop.type === 'array' ? prop.items : prop;
+    const nested = Object.keys(inner?.properties ?? {}).map((sub) =>
+      prop.type === 'array' ? [name, '0', sub] : [name, sub],
+    );
+    return [[name], ...nested];
+  });
+}
+
+/** `value` with `path` set to `poison`, the objects and arrays on the way made when missing. */
+function withPoison(value: unknown, path: string[], poison: unknown): unknown {
+  const root = structuredClone(value ?? {}) as Record<string, unknown>;
+  let at: Record<string, unknown> = root;
+  path.slice(0, -1).forEach((key, i) => {
+    const next = at[key];
+    if (!next || typeof next !== 'object') at[key] = path[i + 1] === '0' ? [{}] : {};
+    at = at[key] as Record<string, unknown>;
+  });
+  at[path[path.length - 1]] = poison;
+  return root;
+}
 
 function pathValueArb(op: Operation, param: string, pools: PathIdPools, mode: Mode): fc.Arbitrary<string> {
   const real = poolFor(op, param, pools);
@@ -74,14 +102,20 @@ function pathValueArb(op: Operation, param: string, pools: PathIdPools, mode: Mo
   return fc.oneof(
     { weight: 6, arbitrary: real.length ? fc.constantFrom(...real) : fc.uuid() },
     { weight: 1, arbitrary: fc.uuid() },
-    { weight: mode === 'hostile' ? 4 : 0, arbitrary: garbage },
+    {
+      weight:
+        mode === 'hostile' || (mode === 'poison' && !op.body && !op.parameters.some((p) => p.in === 'query'))
+          ? 4
+          : 0,
+      arbitrary: garbage,
+    },
   );
 }
 
 function queryArb(op: Operation, ids: IdPool, mode: Mode): fc.Arbitrary<string> {
   const params = op.parameters.filter((p) => p.in === 'query');
   // A cursor is opaque: only a page can give a valid one, so only the other modes make one up.
-  const sent = mode === 'valid' ? params.filter((p) => p.name !== 'cursor') : params;
+  const sent = mode === 'valid' || mode === 'poison' ? params.filter((p) => p.name !== 'cursor') : params;
   const pairs = sent.map((p) =>
     sometimes(queryValueArb(p.schema, ids, MIX[mode], p.name), p.required ? 95 : 35).map((v) =>
       v === null ? [] : [`${p.name}=${encodeComponent(v)}`],
@@ -100,9 +134,17 @@ function queryArb(op: Operation, ids: IdPool, mode: Mode): fc.Arbitrary<string> 
     ),
     fc.constantFrom(...HOSTILE_STRINGS).map((s) => `${encodeComponent(s)}=${encodeComponent(s)}`),
   );
+  const poisoned =
+    mode === 'poison' && params.length && !op.body
+      ? fc.tuple(fc.constantFrom(...params.map((p) => p.name)), fc.constantFrom(...HOSTILE_STRINGS))
+      : fc.constant(null);
   return fc
-    .tuple(fc.tuple(...pairs), sometimes(extra, mode === 'hostile' ? 30 : 0))
-    .map(([chosen, more]) => [...chosen.flat(), ...(more ? [more] : [])].join('&'));
+    .tuple(fc.tuple(...pairs), sometimes(extra, mode === 'hostile' ? 30 : 0), poisoned)
+    .map(([chosen, more, poison]) => {
+      const valid = chosen.flat().filter((pair) => !poison || !pair.startsWith(`${poison[0]}=`));
+      const bad = poison ? [`${poison[0]}=${encodeComponent(poison[1])}`] : [];
+      return [...valid, ...bad, ...(more ? [more] : [])].join('&');
+    });
 }
 
 function headersArb(op: Operation, mode: Mode): fc.Arbitrary<Record<string, string>> {
@@ -137,6 +179,12 @@ function headersArb(op: Operation, mode: Mode): fc.Arbitrary<Record<string, stri
 function bodyArb(op: Operation, ids: IdPool, mode: Mode): fc.Arbitrary<unknown> {
   if (!op.body) return fc.constant(undefined);
   const object = objectArb(op.body, ids, MIX[mode]);
+  const paths = fieldPaths(op.body);
+  if (mode === 'poison' && paths.length) {
+    return fc
+      .tuple(object, fc.constantFrom(...paths), poisonArb)
+      .map(([value, path, poison]) => withPoison(value, path, poison));
+  }
   if (mode !== 'hostile') return object;
   // Now and then a JSON value of the wrong kind at the top.
   return fc.oneof(
