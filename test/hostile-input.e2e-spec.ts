@@ -158,6 +158,18 @@ describe('hostile input', () => {
       },
     );
 
+    it.each(['logout', 'refresh'])(
+      'a null refreshToken on /auth/%s is 400 required, not a 500',
+      async (route) => {
+        const own = await loginAs(t, 'caseworker');
+        const res = await t.http().post(`${API}/auth/${route}`).set(own.auth).send({ refreshToken: null });
+        expectError(res, 400, 'VALIDATION_FAILED');
+        expect(res.body.details).toEqual([
+          expect.objectContaining({ field: 'refreshToken', code: 'required' }),
+        ]);
+      },
+    );
+
     it('a cursor that carries an impossible date is 400', async () => {
       const forged = Buffer.from(
         JSON.stringify(['2023-02-30T00:00:00.000Z', '6f1c2b9e-3d4a-4f5b-8c6d-7e8f9a0b1c2d']),
