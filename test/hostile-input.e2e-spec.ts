@@ -170,6 +170,18 @@ describe('hostile input', () => {
       },
     );
 
+    it('a null intake consent is 400 of that field, not a 500, and writes nothing', async () => {
+      const before = await people();
+      const res = await t
+        .http()
+        .post(`${API}/people`)
+        .set(caseworker.auth)
+        .send(personPayload({ consents: { shareWithPartners: null } }));
+      expectError(res, 400, 'VALIDATION_FAILED');
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'consents.shareWithPartners' })]);
+      expect(await people()).toBe(before);
+    });
+
     it('a cursor that carries an impossible date is 400', async () => {
       const forged = Buffer.from(
         JSON.stringify(['2023-02-30T00:00:00.000Z', '6f1c2b9e-3d4a-4f5b-8c6d-7e8f9a0b1c2d']),
