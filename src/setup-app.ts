@@ -4,6 +4,7 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { RETRY_AFTER } from './common/api-docs';
+import { answerClientErrorsInErrorShape } from './common/client-errors';
 import { requestContextMiddleware } from './common/request-context';
 import { ApiError } from './common/errors';
 import { isTooDeep } from './common/hostile-input';
@@ -91,6 +92,7 @@ export function setupApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  answerClientErrorsInErrorShape(app.getHttpServer());
   app.use(requestContextMiddleware);
   app.use(securityHeaders());
   app.use(`/${API_PREFIX}`, noStore);
@@ -158,8 +160,8 @@ function withDatabaseFaults(document: OpenAPIObject): OpenAPIObject {
 }
 
 /**
- * Every operation that takes a body can answer 415 (jsonBodiesOnly): said once here for all of them,
- * today's and tomorrow's, rather than on each handler.
+ * Every operation that takes a body can answer 413 (the JSON parser's limit) and 415 (jsonBodiesOnly):
+ * said once here for all of them, today's and tomorrow's, rather than on each handler.
  */
 function withBodyErrors(document: OpenAPIObject): OpenAPIObject {
   for (const item of Object.values(document.paths)) {
@@ -167,6 +169,10 @@ function withBodyErrors(document: OpenAPIObject): OpenAPIObject {
       if (!operation?.requestBody || !operation.responses) continue;
       operation.responses = {
         ...operation.responses,
+        413: {
+          description: 'Body over 1 MiB',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorView' } } },
+        },
         415: {
           description: 'The body is not JSON in UTF-8, or its Content-Encoding is not accepted',
           content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorView' } } },

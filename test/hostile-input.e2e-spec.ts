@@ -59,6 +59,41 @@ describe('hostile input', () => {
       expectError(broken, 400, 'MALFORMED_BODY');
     });
 
+    it('request headers over the size limit are 431 in the error shape, not a bare 431 from Node', async () => {
+      const res = await t.http().get(`${API}/health`).set('X-Padding', 'x'.repeat(40_000));
+      expect(res.status).toBe(431);
+      expect(res.body).toEqual({
+        statusCode: 431,
+        error: 'Request Header Fields Too Large',
+        code: 'HEADERS_TOO_LARGE',
+        message: expect.any(String),
+        requestId: expect.any(String),
+      });
+      expect(res.headers['cache-control']).toBe('no-store');
+      // A URL over the limit (a 40 KB query) is refused the same way.
+      const longUrl = await t.http().get(`${API}/health?q=${'%E0%B8%81'.repeat(5_000)}`);
+      expect({ status: longUrl.status, code: longUrl.body.code }).toEqual({
+        status: 431,
+        code: 'HEADERS_TOO_LARGE',
+      });
+      expect((await t.http().get(`${API}/health`)).status).toBe(200);
+    });
+
+    it('a body over 1 MiB is 413 on every route that takes a body, and the document says so', async () => {
+      const big = { name: 'x'.repeat(1_100_000), countryCode: 'MMR', status: 'active' };
+      const res = await t.http().post(`${API}/compounds`).send(big);
+      expectError(res, 413, 'PAYLOAD_TOO_LARGE');
+      const doc = (await t.http().get('/api/docs-json')).body as {
+        paths: Record<string, Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>>;
+      };
+      const undocumented = Object.entries(doc.paths).flatMap(([path, item]) =>
+        Object.entries(item)
+          .filter(([, op]) => op.requestBody && !op.responses['413'])
+          .map(([method]) => `${method.toUpperCase()} ${path}`),
+      );
+      expect(undocumented).toEqual([]);
+    });
+
     it('a lone surrogate in an email is a 400 of the field, not a 500', async () => {
       const res = await t
         .http()
@@ -108,6 +143,43 @@ describe('hostile input', () => {
         .get(`${API}/reports/repatriations?groupBy=nationality&from=2023-02-30&to=2023-03-01`)
         .set(caseworker.auth);
       expectError(res, 400, 'VALIDATION_FAILED');
+    });
+
+    it.each([
+      'status=identified',
+      'status=identified,closed&q=Anong&order=asc',
+      'status=departed&nationality=THA',
+    ])(
+      'overdue cases among statuses without a stage clock (%s) are an empty page, not a 500',
+      async (filters) => {
+        const res = await t.http().get(`${API}/people?overdue=true&${filters}`).set(caseworker.auth);
+        expect(res.status).toBe(200);
+        expect(res.body).toEqual({ items: [], nextCursor: null });
+      },
+    );
+
+    it.each(['logout', 'refresh'])(
+      'a null refreshToken on /auth/%s is 400 required, not a 500',
+      async (route) => {
+        const own = await loginAs(t, 'caseworker');
+        const res = await t.http().post(`${API}/auth/${route}`).set(own.auth).send({ refreshToken: null });
+        expectError(res, 400, 'VALIDATION_FAILED');
+        expect(res.body.details).toEqual([
+          expect.objectContaining({ field: 'refreshToken', code: 'required' }),
+        ]);
+      },
+    );
+
+    it('a null intake consent is 400 of that field, not a 500, and writes nothing', async () => {
+      const before = await people();
+      const res = await t
+        .http()
+        .post(`${API}/people`)
+        .set(caseworker.auth)
+        .send(personPayload({ consents: { shareWithPartners: null } }));
+      expectError(res, 400, 'VALIDATION_FAILED');
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'consents.shareWithPartners' })]);
+      expect(await people()).toBe(before);
     });
 
     it('a cursor that carries an impossible date is 400', async () => {

@@ -31,7 +31,8 @@ const invalidRefresh = () =>
  */
 function presentedToken(dto: RefreshDto, transport: RefreshTransport): string | undefined {
   if (transport.cookie) return transport.cookieToken;
-  if (dto.refreshToken === undefined) {
+  // null too: @IsOptional lets it through validation, and no token is what it says.
+  if (dto.refreshToken === undefined || dto.refreshToken === null) {
     throw ApiError.field(
       'refreshToken',
       'required',

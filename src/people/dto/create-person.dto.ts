@@ -49,11 +49,12 @@ export class NationalityClaimDto {
   verified?: boolean;
 }
 
+/** Each may be left out (not granted), never null: an answer is true or false (null reached the consents table). */
 export class IntakeConsentsDto {
-  @IsOptional() @IsBoolean() services?: boolean;
-  @IsOptional() @IsBoolean() consularNotification?: boolean;
-  @IsOptional() @IsBoolean() shareWithPartners?: boolean;
-  @IsOptional() @IsBoolean() research?: boolean;
+  @IsOptionalNotNull() @IsBoolean() services?: boolean;
+  @IsOptionalNotNull() @IsBoolean() consularNotification?: boolean;
+  @IsOptionalNotNull() @IsBoolean() shareWithPartners?: boolean;
+  @IsOptionalNotNull() @IsBoolean() research?: boolean;
 }
 
 /** Fields shared by intake and edit; in PATCH each is optional and nullable ones may be cleared. */

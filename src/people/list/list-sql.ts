@@ -205,6 +205,17 @@ function overdueFirst(
   columns: string,
   bind: Bind,
 ): string {
+  // Only the stages the status filter keeps (each stage binds its target: none may go unused).
+  const targets = Object.fromEntries(
+    Object.entries(filter.overdue!).filter(
+      ([stage]) => !filter.status?.length || filter.status.includes(stage as CaseStatus),
+    ),
+  ) as StageTargets;
+  // No stage kept (statuses without a clock, e.g. `identified`): nothing is overdue. Answered before
+  // anything else is bound, since PostgreSQL refuses a statement with a parameter it never reads.
+  if (!Object.keys(targets).length) {
+    return `SELECT ${columns}, NULL::timestamptz AS overdue_since FROM people p WHERE ${['FALSE', ...scoped].join(' AND ')}`;
+  }
   const desc = order.direction === 'desc';
   const cmp = desc ? '<' : '>';
   const dir = desc ? 'DESC' : 'ASC';
@@ -213,12 +224,6 @@ function overdueFirst(
   const common = [...scoped, ...others];
   const limitSql = bind(limit);
   const after = order.after && { value: bind(order.after.value), id: bind(order.after.id) };
-  // Only the stages the status filter keeps (each stage binds its target: none may go unused).
-  const targets = Object.fromEntries(
-    Object.entries(filter.overdue!).filter(
-      ([stage]) => !filter.status?.length || filter.status.includes(stage as CaseStatus),
-    ),
-  ) as StageTargets;
   const branches = stageClocks('p', targets, bind).map((s) => {
     const where = [
       `p.status = '${s.stage}'`,
@@ -231,9 +236,6 @@ function overdueFirst(
     return `(SELECT p.id, p.status_since + ${s.target} AS overdue_since FROM people p
                 WHERE ${where.join(' AND ')} ORDER BY p.status_since ${dir}, p.id ${dir} LIMIT ${limitSql})`;
   });
-  if (!branches.length) {
-    return `SELECT ${columns}, NULL::timestamptz AS overdue_since FROM people p WHERE FALSE`;
-  }
   return `WITH due AS (${branches.join(' UNION ALL ')})
           SELECT ${columns}, due.overdue_since FROM due JOIN people p ON p.id = due.id
            ORDER BY due.overdue_since ${dir}, p.id ${dir} LIMIT ${limitSql}`;

@@ -2783,6 +2783,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
             /** @description The body is not JSON in UTF-8, or its Content-Encoding is not accepted */
             415: {
                 headers: {
@@ -2937,6 +2946,15 @@ export interface operations {
             };
             /** @description If-Match names an older version (`VERSION_MISMATCH`) */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3186,6 +3204,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
             /** @description The body is not JSON in UTF-8, or its Content-Encoding is not accepted */
             415: {
                 headers: {
@@ -3276,6 +3303,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorView"];
                 };
             };
+            /** @description Body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
             /** @description The body is not JSON in UTF-8, or its Content-Encoding is not accepted */
             415: {
                 headers: {
@@ -3359,6 +3395,15 @@ export interface operations {
             };
             /** @description No such record, or one outside the caller’s scope (indistinguishable) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3500,6 +3545,15 @@ export interface operations {
             };
             /** @description The role may not use this route or choose this target, or the password must be changed first (`PASSWORD_CHANGE_REQUIRED`) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3661,6 +3715,15 @@ export interface operations {
             };
             /** @description If-Match names an older version (`VERSION_MISMATCH`) */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4951,6 +5014,15 @@ export interface operations {
             };
             /** @description No such record, or one outside the caller’s scope (indistinguishable) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorView"];
+                };
+            };
+            /** @description Body over 1 MiB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
