@@ -1,4 +1,3 @@
-import { generate } from 'otplib';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FieldEncryption } from '../src/common/crypto/field-encryption.service';
 import {
@@ -11,12 +10,12 @@ import {
   type TestApp,
   type TestUser,
 } from './support/app';
+import { totpCode } from './support/totp';
 
 const STEP_MS = 30_000;
 
 /** The code an authenticator app shows `steps` 30-second steps from now. */
-const codeAt = (secret: string, steps = 0) =>
-  generate({ secret, epoch: Math.floor((Date.now() + steps * STEP_MS) / 1000) });
+const codeAt = (secret: string, steps = 0) => totpCode(secret, steps * STEP_MS);
 
 /** Codes no authenticator shows in the ±1-step window now, to be sure a "wrong" code is wrong. */
 async function wrongCodes(secret: string, n: number): Promise<string[]> {

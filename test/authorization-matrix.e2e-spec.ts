@@ -3,6 +3,7 @@ import type { Test } from 'supertest';
 import { ROLES, type Role } from '../src/common/roles';
 import { API, createTestApp, type SignedIn, type TestApp } from './support/app';
 import { MatrixRecords, type Scope } from './support/matrix-records';
+import { totpCode } from './support/totp';
 import { loadOperations, type Operation } from './support/openapi';
 
 /**
@@ -37,6 +38,10 @@ const EXPECTED: Record<string, Row> = {
   'POST /auth/logout':                             row(204,  204,       204,       204,             204,    204,  401),
   'GET /auth/me':                                  row(200,  200,       200,       200,             200,    200,  401),
   'POST /auth/password':                           row(204,  204,       204,       204,             204,    204,  401),
+  'POST /auth/login/mfa':                          row(200,  200,       200,       200,             200,    200,  200),
+  'POST /auth/mfa/enroll':                         row(200,  200,       200,       200,             200,    200,  401),
+  'POST /auth/mfa/activate':                       row(200,  200,       200,       200,             200,    200,  401),
+  'DELETE /auth/mfa':                              row(204,  204,       204,       204,             204,    204,  401),
   'POST /users':                                   row(201,  403,       403,       403,             403,    403,  401),
   'GET /users':                                    row(200,  403,       403,       403,             403,    403,  401),
   'GET /users/directory':                          row(200,  200,       200,       403,             403,    403,  401),
@@ -134,6 +139,26 @@ const REQUESTS: Record<string, Build> = {
       body: { currentPassword: own.password, newPassword: `new-${randomUUID()}` },
       as: own,
     };
+  },
+  // Two-factor routes act on the caller's own sign-in: each cell brings a user of its own.
+  'POST /auth/login/mfa': async (r) => {
+    const user = await r.withTwoFactor('analyst');
+    const first = await r.passwordStep(user);
+    return { path: '/auth/login/mfa', body: { mfaToken: first, code: await user.nextCode() } };
+  },
+  'POST /auth/mfa/enroll': async (r, c) => ({
+    path: '/auth/mfa/enroll',
+    body: {},
+    as: await r.freshSignIn(c.role),
+  }),
+  'POST /auth/mfa/activate': async (r, c) => {
+    const own = await r.freshSignIn(c.role);
+    const secret = await r.enrol(own);
+    return { path: '/auth/mfa/activate', body: { code: await totpCode(secret) }, as: own };
+  },
+  'DELETE /auth/mfa': async (r, c) => {
+    const own = await r.withTwoFactor(c.role);
+    return { path: '/auth/mfa', body: { code: await own.nextCode() }, as: own };
   },
   'POST /users': async () => ({
     path: '/users',

@@ -3,6 +3,7 @@ import type { Role } from '../../src/common/roles';
 import { API, createUser, login, loginAs, type SignedIn, type TestApp } from './app';
 import { notify, personOf } from './consular';
 import { forceStatus } from './people';
+import { totpCode } from './totp';
 
 /** The consular user of the matrix is the Thai embassy's. */
 export const EMBASSY_COUNTRY = 'THA';
@@ -136,6 +137,41 @@ export class MatrixRecords {
   /** A user of `role` signed in afresh: for routes that end or change the caller's own login. */
   async freshSignIn(role: Role): Promise<SignedIn & { password: string }> {
     return login(this.t, await createUser(this.t, role, role === 'consular' ? [EMBASSY_COUNTRY] : []));
+  }
+
+  /** Starts two-factor enrolment for `user`; answers the secret its authenticator would hold. */
+  async enrol(user: SignedIn): Promise<string> {
+    const res = await this.t.http().post(`${API}/auth/mfa/enroll`).set(user.auth).send({});
+    if (res.status !== 200) throw new Error(`enroll: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.secret as string;
+  }
+
+  /**
+   * A user of `role` signed in afresh with two-factor sign-in turned on (the current step's code
+   * spent), and `nextCode()`: a code of the next 30-second step, which the ±1 step window accepts and
+   * no earlier use has spent.
+   */
+  async withTwoFactor(role: Role): Promise<SignedIn & { password: string; nextCode: () => Promise<string> }> {
+    const user = await this.freshSignIn(role);
+    const secret = await this.enrol(user);
+    const res = await this.t
+      .http()
+      .post(`${API}/auth/mfa/activate`)
+      .set(user.auth)
+      .send({ code: await totpCode(secret) });
+    if (res.status !== 200) throw new Error(`activate: ${res.status} ${JSON.stringify(res.body)}`);
+    return { ...user, nextCode: () => totpCode(secret, 30_000) };
+  }
+
+  /** The first step of a two-factor sign-in: the password; answers the token the second step takes. */
+  async passwordStep(user: { email: string; password: string }): Promise<string> {
+    const res = await this.t
+      .http()
+      .post(`${API}/auth/login`)
+      .send({ email: user.email, password: user.password });
+    if (res.status !== 200 || !res.body.mfaRequired)
+      throw new Error(`login: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.mfaToken as string;
   }
 
   /** A second login of the matrix's own user of `role`, to be ended without ending the first. */
