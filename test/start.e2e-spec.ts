@@ -74,6 +74,17 @@ function tree(root: number): { pid: number; args: string }[] {
   return found;
 }
 
+/**
+ * What a failed stop left running would hold the output pipes open and hang the run: killed. Only
+ * processes still running the command they were started with: a pid may have been reused.
+ */
+function killLeftOver(started: { pid: number; args: string }[]): void {
+  const now = processes();
+  for (const { pid, args } of started) {
+    if (now.some((p) => p.pid === pid && p.args === args)) process.kill(pid, 'SIGKILL');
+  }
+}
+
 /** What is left of a started app: its process tree, and any PostgreSQL of its data folder. */
 async function leftOver(pids: number[], dataDir: string): Promise<string[]> {
   const deadline = Date.now() + 20_000;
@@ -176,12 +187,7 @@ describe('npm start', () => {
           ),
         ).toEqual([]);
       } finally {
-        // What a failed stop left running would hold the output pipes open and hang the run. Only
-        // processes still running the command they were started with: a pid may have been reused.
-        const now = processes();
-        for (const { pid, args } of running) {
-          if (now.some((p) => p.pid === pid && p.args === args)) process.kill(pid, 'SIGKILL');
-        }
+        killLeftOver(running);
       }
     },
     BUILD_AND_START_MS + 60_000,
@@ -226,10 +232,7 @@ describe('npm start', () => {
           ),
         ).toEqual([]);
       } finally {
-        const now = processes();
-        for (const { pid, args } of running) {
-          if (now.some((p) => p.pid === pid && p.args === args)) process.kill(pid, 'SIGKILL');
-        }
+        killLeftOver(running);
       }
     },
     BUILD_AND_START_MS + 60_000,

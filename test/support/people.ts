@@ -152,3 +152,19 @@ export async function findEverywhere(t: TestApp, needle: string): Promise<string
   }
   return hits;
 }
+
+/** What the person view of an erased record shows: every personal field wiped (DESIGN.md §5). */
+export const ERASED_PERSONAL_FIELDS = {
+  erased: true,
+  givenName: null,
+  familyName: null,
+  nameNative: null,
+  aliases: null,
+  dateOfBirth: null,
+  estimatedAge: null,
+  languages: null,
+  rescuePlace: null,
+  vulnerabilities: null,
+  documentNumber: null,
+  narrative: null,
+} as const;
