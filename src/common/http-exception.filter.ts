@@ -1,5 +1,4 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { isDatabaseUnavailable } from '../database/database-faults';
@@ -65,9 +64,6 @@ export class HttpExceptionFilter implements ExceptionFilter {
         body: make(exception.getStatus(), exception.code, exception.message, exception.details),
         headers: exception.headers,
       };
-    }
-    if (exception instanceof ThrottlerException) {
-      return { body: make(429, 'THROTTLED', 'Too many requests, slow down') };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
