@@ -16,6 +16,10 @@ describe('what a failed call means, in catalogue keys', () => {
     const error = new ApiError(429, 'THROTTLED', 'x', [], 'r', 125);
     expect(apiErrorMessage(error)).toEqual({ key: 'common.errors.THROTTLED', values: { count: 3 } });
   });
+  it('tells a search past its time budget to narrow the search, not to slow down', () => {
+    const error = new ApiError(429, 'SEARCH_TIMEOUT', 'x', [], 'r', 5);
+    expect(apiErrorMessage(error)).toEqual({ key: 'common.errors.SEARCH_TIMEOUT' });
+  });
   it('gives each field of a VALIDATION_FAILED its rule and the rule values', () => {
     const error = new ApiError(400, 'VALIDATION_FAILED', 'x', [
       { field: 'fullName', code: 'too_long', message: 'm', params: { max: 200 } as never },

@@ -36,6 +36,8 @@ const minutes = (seconds: number | undefined) => Math.max(1, Math.ceil((seconds 
  */
 export function apiErrorMessage(error: unknown): Message {
   if (!(error instanceof ApiError)) return { key: 'common.errors.unknown', values: { code: 'UNKNOWN' } };
+  // A search past its time budget is about the search, not about the caller's pace.
+  if (error.code === 'SEARCH_TIMEOUT') return { key: 'common.errors.SEARCH_TIMEOUT' };
   if (error.status === 429) {
     return { key: 'common.errors.THROTTLED', values: { count: minutes(error.retryAfterSeconds) } };
   }
