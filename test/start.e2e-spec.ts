@@ -74,6 +74,22 @@ function tree(root: number): { pid: number; args: string }[] {
   return found;
 }
 
+/** The start ended by the SIGTERM it was sent, leaving no process of its own behind. */
+async function expectStoppedBySigterm(
+  exited: Started['exited'],
+  running: { pid: number }[],
+  dataDir: string,
+): Promise<void> {
+  const exit = await exited;
+  expect(exit.signal === 'SIGTERM' || exit.code === 143).toBe(true);
+  expect(
+    await leftOver(
+      running.map((p) => p.pid),
+      dataDir,
+    ),
+  ).toEqual([]);
+}
+
 /**
  * What a failed stop left running would hold the output pipes open and hang the run: killed. Only
  * processes still running the command they were started with: a pid may have been reused.
@@ -178,14 +194,7 @@ describe('npm start', () => {
         expect(running.some((p) => p.args.includes(join(dataDir, 'pg')))).toBe(true);
 
         process.kill(started.npm.pid!, 'SIGTERM');
-        const exit = await started.exited;
-        expect(exit.signal === 'SIGTERM' || exit.code === 143).toBe(true);
-        expect(
-          await leftOver(
-            running.map((p) => p.pid),
-            dataDir,
-          ),
-        ).toEqual([]);
+        await expectStoppedBySigterm(started.exited, running, dataDir);
       } finally {
         killLeftOver(running);
       }
@@ -223,14 +232,7 @@ describe('npm start', () => {
         expect(processes().some((p) => p.pid === app.pid)).toBe(true);
 
         expect(await Promise.all(held.map((h) => h.finish()))).toEqual([200, 200, 200, 200]);
-        const exit = await started.exited;
-        expect(exit.signal === 'SIGTERM' || exit.code === 143).toBe(true);
-        expect(
-          await leftOver(
-            running.map((p) => p.pid),
-            dataDir,
-          ),
-        ).toEqual([]);
+        await expectStoppedBySigterm(started.exited, running, dataDir);
       } finally {
         killLeftOver(running);
       }
