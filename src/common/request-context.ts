@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from './auth.decorators';
 
 export interface RequestContextStore {
@@ -11,6 +12,12 @@ export interface RequestContextStore {
    * request runs as this caller in the database (src/database/transactions.ts, row-level security).
    */
   principal?: Principal;
+  /**
+   * Set by IdempotencyInterceptor while the request owns an Idempotency-Key: keeps the request's
+   * answer under that key. Transactions.runAnswering calls it inside the transaction that writes the
+   * answer, so the record and the key's answer commit together (a retry can never write twice).
+   */
+  keepAnswer?: (m: EntityManager, answer: unknown) => Promise<void>;
 }
 
 const storage = new AsyncLocalStorage<RequestContextStore>();

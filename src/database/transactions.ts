@@ -125,6 +125,26 @@ export class Transactions {
   }
 
   /**
+   * `run` for the transaction whose result is the request's answer (an intake, a handover). When the
+   * request owns an Idempotency-Key, the answer is kept under it in this same transaction: the record
+   * and the key's answer commit together or not at all. Kept after it, a database lost between the
+   * two commits would leave the key unanswered, and a retry after the key was given up would write
+   * the record a second time.
+   */
+  runAnswering<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.run(async (m) => {
+      const answer = await work(m);
+      const context = requestContext.current();
+      const keepAnswer = context?.keepAnswer;
+      if (keepAnswer) {
+        context.keepAnswer = undefined;
+        await keepAnswer(m, answer);
+      }
+      return answer;
+    });
+  }
+
+  /**
    * Runs `work` while this process holds a named lock for a whole session, not one transaction: for a
    * job made of many transactions and of statements that may run in none (VACUUM). The lock is taken
    * with `pg_try_advisory_lock`, so when another session (another instance) holds it, `work` does not

@@ -42,7 +42,7 @@ export class HandoverRecorder {
 
   async record(dto: CreateHandoverDto, actor: Principal): Promise<HandoverView> {
     this.checkCountry(dto.countryCode);
-    return this.tx.run(async (m) => {
+    return this.tx.runAnswering(async (m) => {
       const checked = await this.check(m, dto, actor);
       if (checked.offenders.length) throw refusal(checked.offenders, checked.entries.length);
       return this.write(m, dto, checked, actor);

@@ -93,7 +93,7 @@ export class PeopleService {
 
   async create(dto: CreatePersonDto, actor: Principal): Promise<PersonView> {
     this.checkNationalities(dto.nationalities);
-    return this.tx.run(async (m) => {
+    return this.tx.runAnswering(async (m) => {
       await this.checkReferences(m, dto, dto);
       if (dto.assignedCaseworkerId) await this.checkAssignee(m, dto.assignedCaseworkerId);
       const id = randomUUID();

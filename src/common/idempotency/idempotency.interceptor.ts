@@ -12,8 +12,10 @@ import { Reflector } from '@nestjs/core';
 import { ApiHeader } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { catchError, from, mergeMap, Observable, of, switchMap } from 'rxjs';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth.decorators';
 import { ApiError } from '../errors';
+import { requestContext } from '../request-context';
 import { IdempotencyStore } from './idempotency.store';
 
 /**
@@ -57,16 +59,31 @@ export class IdempotencyInterceptor implements NestInterceptor {
           res.setHeader('Idempotent-Replayed', 'true');
           return of(claim.body);
         }
+        // The status Nest will send: @HttpCode, else 201 for POST (res.statusCode is not set yet).
+        const status =
+          this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ??
+          (req.method === 'POST' ? 201 : 200);
+        const keep = (m: EntityManager, body: unknown) =>
+          this.store.complete(m, scope, status, body, options.peopleShown(body));
+        // The route's writing transaction keeps the answer (Transactions.runAnswering).
+        const requestState = requestContext.current();
+        if (!requestState)
+          throw new Error('Idempotency-Key needs the request context (requestContextMiddleware)');
+        requestState.keepAnswer = keep;
         return next.handle().pipe(
           mergeMap(async (body: unknown) => {
-            // The status Nest will send: @HttpCode, else 201 for POST (res.statusCode is not set yet).
-            const status =
-              this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ??
-              (req.method === 'POST' ? 201 : 200);
-            await this.store.complete(scope, status, body, options.peopleShown(body));
+            // A route marked @Idempotent must write through runAnswering; one that does not is a
+            // programming error, made loud here (its first test with a key fails) rather than
+            // answered with a key that is never completed.
+            if (requestState.keepAnswer) {
+              throw new Error(
+                `${scope.route} is @Idempotent but did not write through Transactions.runAnswering`,
+              );
+            }
             return body;
           }),
           catchError(async (error: unknown) => {
+            requestState.keepAnswer = undefined;
             await this.store.release(scope);
             throw error;
           }),

@@ -137,15 +137,24 @@ export class IdempotencyStore {
     return { kind: 'replay', status: row.response_status ?? HttpStatus.OK, body };
   }
 
-  /** Keeps the answer; `personIds` are the people it shows, whose erasure must empty it. */
-  async complete(scope: IdempotencyScope, status: number, body: unknown, personIds: string[]): Promise<void> {
+  /**
+   * Keeps the answer, in the transaction `m` that wrote it (Transactions.runAnswering); `personIds` are
+   * the people it shows, whose erasure must empty it.
+   */
+  async complete(
+    m: EntityManager,
+    scope: IdempotencyScope,
+    status: number,
+    body: unknown,
+    personIds: string[],
+  ): Promise<void> {
     const resourceId = (body as { id?: unknown } | null)?.id;
     const sealed = this.encryption.seal(
       'idempotency_keys.response_body',
       this.aad(scope),
       JSON.stringify(body ?? null),
     );
-    await this.dataSource.query(
+    await m.query(
       `UPDATE idempotency_keys SET state = 'completed', response_status = $4, response_body = $5
         WHERE user_id = $1 AND route = $2 AND key = $3`,
       [
