@@ -131,4 +131,41 @@ describe("a caseworker's case page", () => {
     await shoot(page, 'case-page-consent');
     expectNoCspViolations(page);
   });
+
+  it('corrects the details, takes the case, and sees the fields named in the history', async () => {
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    const form = page.getByTestId('edit-details');
+    await form.getByLabel('Place of rescue').fill('Shwe Kokko checkpoint (e2e)');
+    await form.getByRole('checkbox', { name: 'Injured' }).check();
+    const assignee = form.locator('input').and(page.getByLabel(/^Assigned caseworker$/));
+    await assignee.click();
+    await page.getByRole('option', { name: 'Demo Caseworker' }).click();
+    await expectNoSeriousA11yViolations(page);
+    await shoot(page, 'case-page-edit-details');
+    await form.getByRole('button', { name: 'Save the changes' }).click();
+
+    await expect.poll(() => page.getByText('The changes are saved.').count()).toBe(1);
+    const details = page.getByTestId('details');
+    expect(await details.textContent()).toContain('Shwe Kokko checkpoint (e2e)');
+    expect(await details.textContent()).toContain('Injured');
+    await expect.poll(() => page.getByTestId('case-header').textContent()).toContain('Demo Caseworker');
+    const latest = page.getByTestId('history').locator('.mantine-Timeline-item').first();
+    await expect.poll(() => latest.textContent()).toContain('Details changed:');
+    for (const field of ['rescue place', 'vulnerabilities', 'assigned caseworker']) {
+      expect(await latest.textContent()).toContain(field);
+    }
+    // What the API now holds: exactly what was typed, and the case is the caseworker's.
+    const get = await apiAs('caseworker');
+    const me = await get<{ id: string }>('/auth/me');
+    const saved = await get<{ rescuePlace: string; vulnerabilities: string[]; assignedCaseworkerId: string }>(
+      `/people/${person.id}`,
+    );
+    expect(saved).toMatchObject({
+      rescuePlace: 'Shwe Kokko checkpoint (e2e)',
+      vulnerabilities: expect.arrayContaining(['injured']),
+      assignedCaseworkerId: me.id,
+    });
+    await shoot(page, 'case-page-details-saved');
+    expectNoCspViolations(page);
+  });
 });

@@ -7,10 +7,16 @@ import { caseKeys } from './caseApi';
 import { usePagedList } from './usePagedList';
 import { actorLabel } from './actorLabel';
 
+/** The note of a consent given at intake (src/people/people.service.ts). */
+const INTAKE_NOTE = 'given at intake';
+
 /** Every grant and withdrawal (GET /people/:id/consents), latest given first, with who recorded it. */
 export function ConsentHistory({ personId }: { personId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
+  // The note the API writes on consents given at intake is the app's own words: shown in the reader's
+  // language. A note a caseworker typed is shown as typed.
+  const noteText = (note: string) => (note === INTAKE_NOTE ? t('people.case.consents.givenAtIntake') : note);
   const list = usePagedList(caseKeys.consents(personId), (cursor) =>
     unwrap(
       api.GET('/api/v1/people/{id}/consents', {
@@ -35,7 +41,7 @@ export function ConsentHistory({ personId }: { personId: string }) {
               when: format.dateTime(entry.givenAt),
               who: actorLabel(entry.recordedBy, t),
             })}
-            {entry.note ? ` — ${entry.note}` : ''}
+            {entry.note ? ` — ${noteText(entry.note)}` : ''}
           </List.Item>
         ))}
       </List>

@@ -4,20 +4,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/errors';
-import { fieldErrors } from '../../api/messages';
 import { ErrorAlert } from '../../shell/ErrorAlert';
 import { ConsentFields } from './ConsentFields';
 import { DuplicatePanel } from './DuplicatePanel';
 import { duplicateCriteria } from './duplicateCriteria';
-import { IntakeFormProvider, useIntakeForm } from './form';
+import { IntakeFormProvider, showApiFieldErrors, translatedIntakeChecks, useIntakeForm } from './form';
 import { IdentityFields } from './IdentityFields';
-import { emptyIntake, formFieldOf, toCreateBody } from './intakeValues';
+import { emptyIntake, toCreateBody } from './intakeValues';
 import { NameFields } from './NameFields';
 import { NeedsFields } from './NeedsFields';
 import { RescueFields } from './RescueFields';
 import { useCreatePerson } from './useCreatePerson';
 import { useDuplicateCandidates } from './useDuplicateCandidates';
-import { validateIntake } from './validateIntake';
 
 /**
  * The intake form: who the person is (with the search for people already registered right under
@@ -30,8 +28,7 @@ export function IntakeForm() {
   const form = useIntakeForm({
     mode: 'controlled',
     initialValues: emptyIntake(),
-    validate: (values) =>
-      Object.fromEntries(Object.entries(validateIntake(values)).map(([field, key]) => [field, t(key)])),
+    validate: translatedIntakeChecks(t),
   });
   const values = form.getValues();
   const search = useDuplicateCandidates(duplicateCriteria(values));
@@ -59,10 +56,7 @@ export function IntakeForm() {
       });
       await navigate(`/cases/${person.id}`);
     } catch (error) {
-      for (const [apiField, message] of Object.entries(fieldErrors(error))) {
-        const field = formFieldOf(apiField);
-        if (field) form.setFieldError(field, t(message.key, message.values));
-      }
+      showApiFieldErrors(form, error, t);
     }
   });
 

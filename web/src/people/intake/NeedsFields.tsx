@@ -1,7 +1,7 @@
 import { Badge, Checkbox, Group, MultiSelect, Stack, Textarea } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { intlLocale } from '../../i18n/languages';
+import { languageName } from '../../i18n/languageNames';
 import { useIntakeFormContext } from './form';
 import { VULNERABILITIES } from '../caseValues';
 
@@ -27,24 +27,21 @@ const LANGUAGES = [
   'shn',
 ];
 
-function languageName(tag: string, language: string): string {
-  try {
-    return (
-      new Intl.DisplayNames([intlLocale(language)], { type: 'language', fallback: 'code' }).of(tag) ?? tag
-    );
-  } catch {
-    return tag;
-  }
-}
-
 /** Vulnerabilities, languages and the person's own account (sensitive). */
 export function NeedsFields() {
   const { t, i18n } = useTranslation();
   const form = useIntakeFormContext();
   const language = i18n.language;
+  // A record edited later may hold a language the list does not offer: keep it offered, or the
+  // picker would drop it unseen.
+  const chosen = form.getValues().languages;
   const languages = useMemo(
-    () => LANGUAGES.map((tag) => ({ value: tag, label: languageName(tag, language) })),
-    [language],
+    () =>
+      [...new Set([...LANGUAGES, ...chosen])].map((tag) => ({
+        value: tag,
+        label: languageName(tag, language),
+      })),
+    [language, chosen],
   );
   return (
     <Stack gap="sm">

@@ -7,6 +7,7 @@ import { AccessLogPanel } from '../case/AccessLogPanel';
 import { CaseHeader } from '../case/CaseHeader';
 import { ConsentsPanel } from '../case/ConsentsPanel';
 import { ConsularPanel } from '../case/ConsularPanel';
+import { DetailsPanel } from '../case/DetailsPanel';
 import { ErasedNotice } from '../case/ErasedNotice';
 import { ErasurePanel } from '../case/ErasurePanel';
 import { HistoryPanel } from '../case/HistoryPanel';
@@ -16,7 +17,8 @@ import { usePerson } from '../case/usePerson';
 
 /**
  * The case page (/cases/:id): one person's record as widgets (DHIS2 Capture, Primero v2): who and
- * where the case stands, its next steps, consents, embassies, history; for a supervisor or an
+ * where the case stands, its next steps, the person's details (and their editing), consents,
+ * embassies, history; for a supervisor or an
  * administrator the record's access log; for an administrator, erasure.
  */
 export default function CasePage() {
@@ -40,6 +42,7 @@ export default function CasePage() {
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
             <Stack gap="md">
               {!data.erased && <NextSteps person={data} />}
+              {!data.erased && <DetailsPanel person={data} />}
               <ConsentsPanel person={data} />
             </Stack>
             <Stack gap="md">
