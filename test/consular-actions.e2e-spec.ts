@@ -81,6 +81,7 @@ describe('Consular actions (the embassy)', () => {
     expect((await staffRead(p.id)).body).toMatchObject({
       status: 'identity_verified',
       version: p.version + 1,
+      nationalities: [{ code: 'THA', verified: true }],
     });
     const [n] = await notifications(p.id);
     expect(n).toMatchObject({
@@ -92,6 +93,16 @@ describe('Consular actions (the embassy)', () => {
     expect(byOfficer.map((e: { action: string }) => e.action)).toEqual([
       'consular.verify_identity',
       'person.transition',
+    ]);
+  });
+
+  it("a dual national's identity verified by one embassy verifies that nationality only", async () => {
+    const dual = await personOf(t, cw, ['THA', 'MMR']);
+    await notify(t, cw, dual.id, 'THA');
+    expect((await act(dual.id, 'identity-verification', { verified: true })).status).toBe(200);
+    expect((await staffRead(dual.id)).body.nationalities).toEqual([
+      { code: 'MMR', verified: false },
+      { code: 'THA', verified: true },
     ]);
   });
 

@@ -102,6 +102,7 @@ export class EmbassyCasesService {
       this.assertCanMove(person, 'identity_verified');
       const notification = await this.notificationOf(m, id, actor);
       await this.notifications.verifyIdentity(m, notification.id, actor.id, dto.note);
+      await this.mover.confirmNationality(m, person.id, notification.country_code);
       await this.moveBy(m, person, 'identity_verified', actor, 'consular.verify_identity', {
         type: 'identity_verification',
         id: notification.id,

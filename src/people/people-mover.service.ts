@@ -144,4 +144,16 @@ export class PeopleMover {
     );
     return new Map(rows.map((r) => [r.id, r.version]));
   }
+
+  /**
+   * An embassy verified the person's identity: their nationality of that embassy's country is no
+   * longer only claimed (DESIGN.md §2, "each claimed or verified"). Inside the embassy's move, which
+   * already bumps the version and records the history and audit entries of the act.
+   */
+  async confirmNationality(m: EntityManager, personId: string, countryCode: string): Promise<void> {
+    await m.query(
+      `UPDATE person_nationalities SET verified = true WHERE person_id = $1 AND nationality_code = $2`,
+      [personId, countryCode],
+    );
+  }
 }

@@ -107,6 +107,10 @@ describe('the embassy officer', () => {
     await page.getByRole('button', { name: 'Confirm the identity is verified' }).click();
     await expect.poll(status).toContain('Identity verified');
     await expect.poll(stage).toBe('identity_verified');
+    // The embassy's verification makes the Philippine nationality verified, not only stated.
+    await expect
+      .poll(() => page.getByTestId('case-details').textContent())
+      .toContain('Philippines (verified)');
 
     // The form says what is missing before anything is sent.
     const form = page.locator('[data-action=travelDocument]');
