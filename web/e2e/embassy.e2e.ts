@@ -2,13 +2,15 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   baseURL,
+  browserSession,
   DEMO_EMAILS,
   DEMO_PASSWORD,
+  DESKTOP,
   expectNoCspViolations,
   expectNoSeriousA11yViolations,
+  PHONE,
   shoot,
   signIn,
-  browserSession,
 } from './support/browser';
 
 /** The Philippine embassy's officer of the demo data (src/cli/demo-data.ts). */
@@ -66,6 +68,10 @@ describe('the embassy officer', () => {
     expect(await page.locator('[data-testid=embassy-cases]').textContent()).not.toContain(thai.caseNumber);
     await expectNoSeriousA11yViolations(page);
     await shoot(page, 'embassy-cases');
+    // On a phone the same cases are cards, one per case: no table to scroll sideways.
+    await page.setViewportSize(PHONE);
+    await expect.poll(() => page.getByTestId('embassy-case-cards').locator('li').count()).toBe(listed.length);
+    await page.setViewportSize(DESKTOP);
 
     // A Thai case, even by its address, is "not found", exactly as a missing one.
     await page.goto(`/consular/cases?case=${thai.id}`);
