@@ -73,6 +73,8 @@ describe('reports', () => {
     expect(await page.getByTestId('chart-hidden-list').textContent()).toContain('Kenya');
     await expectNoSeriousA11yViolations(page);
     await shoot(page, 'reports-donor-by-nationality');
+    // The case-data export is for administrators and supervisors only: no tab for a donor.
+    expect(await page.getByRole('tab', { name: 'Case data export' }).count()).toBe(0);
 
     const shown = await oneWayFigures(page);
     const [download] = await Promise.all([
@@ -173,6 +175,31 @@ describe('reports', () => {
     expect(await page.getByRole('rowheader', { name: 'Screening' }).count()).toBe(1);
     await expectNoSeriousA11yViolations(page);
     await shoot(page, 'reports-admin-caseload');
+
+    // The case-data export: the demo's cases were all registered this year (by the seed).
+    await page.getByRole('tab', { name: 'Case data export' }).click();
+    const today = new Date().toISOString().slice(0, 10);
+    const year = today.slice(0, 4);
+    await page.getByLabel('From').fill(`${year}-01-01`);
+    await page.getByLabel('To', { exact: true }).fill(today);
+    await expectNoSeriousA11yViolations(page);
+    await shoot(page, 'reports-admin-htcds');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the case data (CSV)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`safe-return-htcds_${year}-01-01_${today}.csv`);
+    const file = readFileSync((await download.path())!, 'utf8');
+    const lines = file.trim().split('\n');
+    expect(lines[0]).toContain('prs_Citizenship');
+    const dropped = Number(lines.at(-1)!.replace('# dropped,', ''));
+    const cases = lines.length - 2;
+    expect(cases + dropped).toBeGreaterThanOrEqual(513);
+    // What the page says is what the file holds, and the file names nobody.
+    await expect
+      .poll(() => page.getByTestId('htcds-result').textContent())
+      .toContain(`Downloaded: ${cases.toLocaleString('en')} cases. ${dropped.toLocaleString('en')} more`);
+    for (const name of ['Somchai', 'Suksawat', 'Analyn']) expect(file).not.toContain(name);
     expectNoCspViolations(page);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readableDuration } from './readableDuration';
-import { parseReportParams, serialiseReportParams } from './reportParams';
+import { parseReportParams, reportsFor, serialiseReportParams } from './reportParams';
 import { csvFileName, crosstabRequest, repatriationsRequest } from './reportRequest';
 
 describe('the choices in the address', () => {
@@ -37,5 +37,15 @@ describe('durations', () => {
     expect(readableDuration(36, 'en')).toBe('36 hours');
     expect(readableDuration(545.5, 'en')).toBe('22.7 days');
     expect(readableDuration(72, 'th')).toBe('3 วัน');
+  });
+});
+
+describe('the reports a role may open', () => {
+  it('offers the case-data export to administrators and supervisors only', () => {
+    expect(reportsFor('admin')).toContain('htcds');
+    expect(reportsFor('supervisor')).toContain('htcds');
+    for (const role of ['analyst', 'donor', undefined] as const) {
+      expect(reportsFor(role)).toEqual(['repatriations', 'crosstab', 'caseload', 'timeliness']);
+    }
   });
 });

@@ -1,11 +1,19 @@
+import type { Role } from '../api/client';
+
 /**
  * What the reader chose on the reports page, kept in the address (`/reports?report=crosstab&from=…`),
  * so a view can be bookmarked, shared with a colleague of the same role, or reloaded as it was. The
  * same values make both the table on screen and its CSV download (reportRequest.ts).
  */
 
-export const REPORTS = ['repatriations', 'crosstab', 'caseload', 'timeliness'] as const;
+export const REPORTS = ['repatriations', 'crosstab', 'caseload', 'timeliness', 'htcds'] as const;
 export type ReportName = (typeof REPORTS)[number];
+
+/** The reports a role may open: the case-data export is for administrators and supervisors (API.md "Exports"). */
+export function reportsFor(role: Role | undefined): ReportName[] {
+  const exports = role === 'admin' || role === 'supervisor';
+  return REPORTS.filter((report) => report !== 'htcds' || exports);
+}
 
 /** The dimensions of the repatriation figures (API.md "Reports"). */
 export const DIMENSIONS = ['nationality', 'month', 'compound', 'sex', 'ageBand'] as const;

@@ -12,7 +12,7 @@ import { ErasedNotice } from '../case/ErasedNotice';
 import { ErasurePanel } from '../case/ErasurePanel';
 import { HistoryPanel } from '../case/HistoryPanel';
 import { NextSteps } from '../case/NextSteps';
-import { useCurrentRole } from '../case/useCurrentRole';
+import { useCurrentRole } from '../../auth/useCurrentRole';
 import { usePerson } from '../case/usePerson';
 
 /**

@@ -3,16 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { Page } from '../../shell/Page';
 import { CaseloadReport } from '../components/CaseloadReport';
 import { CrosstabReport } from '../components/CrosstabReport';
+import { HtcdsExport } from '../components/HtcdsExport';
 import { RepatriationsReport } from '../components/RepatriationsReport';
 import { TimelinessReport } from '../components/TimelinessReport';
 import { useReportParams } from '../hooks/useReportParams';
-import { REPORTS, type ReportName } from '../reportParams';
+import { reportsFor, type ReportName } from '../reportParams';
+import { useCurrentRole } from '../../auth/useCurrentRole';
 
 const REPORT_VIEWS = {
   repatriations: RepatriationsReport,
   crosstab: CrosstabReport,
   caseload: CaseloadReport,
   timeliness: TimelinessReport,
+  htcds: HtcdsExport,
 } as const;
 
 /**
@@ -23,19 +26,22 @@ const REPORT_VIEWS = {
 export default function ReportsPage() {
   const { t } = useTranslation();
   const [params, update] = useReportParams();
-  const View = REPORT_VIEWS[params.report];
+  const reports = reportsFor(useCurrentRole());
+  // An address naming a report the role may not open (a shared link) shows the first one instead.
+  const report = reports.includes(params.report) ? params.report : reports[0];
+  const View = REPORT_VIEWS[report];
   return (
     <Page title={t('reports.home.title')} intro={t('reports.home.intro')}>
-      <Tabs value={params.report} onChange={(report) => report && update({ report: report as ReportName })}>
+      <Tabs value={report} onChange={(chosen) => chosen && update({ report: chosen as ReportName })}>
         <Tabs.List>
-          {REPORTS.map((report) => (
+          {reports.map((report) => (
             <Tabs.Tab key={report} value={report}>
               {t(`reports.tabs.${report}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        <Tabs.Panel value={params.report} pt="md">
-          <View params={params} onChange={update} />
+        <Tabs.Panel value={report} pt="md">
+          <View params={{ ...params, report }} onChange={update} />
         </Tabs.Panel>
       </Tabs>
     </Page>
