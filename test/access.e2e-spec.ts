@@ -32,6 +32,7 @@ const KNOWN_ROUTES: Record<string, 'public' | readonly Role[]> = {
   'GET /api/v1/users/directory': STAFF,
   'POST /api/v1/users/unlock': ['admin'],
   'POST /api/v1/users/:id/password-reset': ['admin'],
+  'POST /api/v1/users/:id/mfa-reset': ['admin'],
   'POST /api/v1/users/:id/revoke-sessions': ['admin'],
   'GET /api/v1/audit': ['admin'],
   'GET /api/v1/audit/verify': ['admin'],

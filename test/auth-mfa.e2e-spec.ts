@@ -245,6 +245,32 @@ describe('Two-factor sign-in (TOTP)', () => {
       expect.arrayContaining(['auth.mfa_disable:failure', 'auth.mfa_disable:success']),
     );
   });
+
+  it('is reset by an admin for a user who lost phone and codes: off, codes gone, every sign-in ended, audited', async () => {
+    const { user } = await withMfa();
+    const admin = await login(t, await createUser(t, 'admin'));
+    const reset = (who: SignedIn, id = user.id) =>
+      t.http().post(`${API}/users/${id}/mfa-reset`).set(who.auth).send({});
+    // Only an admin, and only a user who exists.
+    expectError(await reset(user), 403, 'FORBIDDEN');
+    expectError(await reset(admin, '00000000-0000-4000-8000-000000000000'), 404, 'NOT_FOUND');
+    expect((await storedFactor(t, user.id)).mfa_enabled_at).not.toBeNull();
+
+    await reset(admin).expect(204);
+    expect(await storedFactor(t, user.id)).toEqual(
+      expect.objectContaining({ mfa_secret_enc: null, mfa_enabled_at: null, mfa_last_step: null, codes: 0 }),
+    );
+    // The sign-in made before the reset is over; the password alone signs in now.
+    expectError(await t.http().get(`${API}/auth/me`).set(user.auth), 401, 'UNAUTHENTICATED');
+    const again = (await signIn(user).expect(200)).body as { accessToken?: string; mfaRequired?: boolean };
+    expect(again.mfaRequired).toBeUndefined();
+    expect(again.accessToken).toEqual(expect.any(String));
+    const [entry] = (await t.db.query(
+      `SELECT actor_id, details FROM audit_entries WHERE action = 'user.mfa_reset' AND entity_id = $1`,
+      [user.id],
+    )) as { actor_id: string; details: Record<string, unknown> }[];
+    expect(entry).toEqual({ actor_id: admin.id, details: { wasEnabled: true, signInsEnded: 1 } });
+  });
 });
 
 describe('Two-factor sign-in required for roles (MFA_REQUIRED_ROLES)', () => {

@@ -49,6 +49,7 @@ const EXPECTED: Record<string, Row> = {
   'GET /users/{id}':                               row(200,  403,       403,       403,             403,    403,  401),
   'PATCH /users/{id}':                             row(200,  403,       403,       403,             403,    403,  401),
   'POST /users/{id}/password-reset':               row(204,  403,       403,       403,             403,    403,  401),
+  'POST /users/{id}/mfa-reset':                    row(204,  403,       403,       403,             403,    403,  401),
   'POST /users/{id}/revoke-sessions':              row(204,  403,       403,       403,             403,    403,  401),
   'GET /audit':                                    row(200,  403,       403,       403,             403,    403,  401),
   'GET /audit/verify':                             row(200,  403,       403,       403,             403,    403,  401),
@@ -184,6 +185,9 @@ const REQUESTS: Record<string, Build> = {
   'POST /users/{id}/password-reset': async (r, c) => ({
     path: `/users/${c.fresh ? await r.user() : r.sharedUser}/password-reset`,
     body: { temporaryPassword: `tmp-${randomUUID()}` },
+  }),
+  'POST /users/{id}/mfa-reset': async (r, c) => ({
+    path: `/users/${c.fresh ? await r.user() : r.sharedUser}/mfa-reset`,
   }),
   'POST /users/{id}/revoke-sessions': async (r, c) => ({
     path: `/users/${c.fresh ? await r.user() : r.sharedUser}/revoke-sessions`,

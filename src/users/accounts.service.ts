@@ -5,6 +5,7 @@ import { ApiError } from '../common/errors';
 import { Transactions } from '../database/transactions';
 import { PasswordResetDto, UnlockDto } from './dto/account.dto';
 import { PasswordHasher } from './password-hasher';
+import { UserSecondFactors } from './second-factors';
 import { UserSignIns } from './user-sign-ins';
 import { UsersRepository } from './users.repository';
 
@@ -16,6 +17,7 @@ export class AccountsService {
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly signIns: UserSignIns,
+    private readonly secondFactors: UserSecondFactors,
     private readonly audit: AuditService,
   ) {}
 
@@ -53,6 +55,28 @@ export class AccountsService {
         entityType: 'user',
         entityId: id,
         details: { signInsEnded },
+      });
+    });
+  }
+
+  /**
+   * Two-factor sign-in off for a user who lost both their phone and their recovery codes: the secret
+   * and the codes go and every sign-in of theirs ends. Their password still works; a role that
+   * requires two-factor (MFA_REQUIRED_ROLES) is sent to set it up again at the next sign-in, so the
+   * account is never left without it for longer than that.
+   */
+  async resetSecondFactor(id: string, actor: Principal): Promise<void> {
+    await this.tx.run(async (m) => {
+      const state = await this.secondFactors.lock(m, id);
+      if (!state) throw ApiError.notFound('User');
+      await this.secondFactors.disable(m, id);
+      const signInsEnded = await this.signIns.endSignIns(m, id, 'admin');
+      await this.audit.record(m, {
+        actor,
+        action: 'user.mfa_reset',
+        entityType: 'user',
+        entityId: id,
+        details: { wasEnabled: state.enabled, signInsEnded },
       });
     });
   }

@@ -94,6 +94,20 @@ export class UsersController {
     return this.accounts.resetPassword(id, dto, actor);
   }
 
+  @Post(':id/mfa-reset')
+  @HttpCode(204)
+  @ApiRoute(
+    "Turn off a user's two-factor sign-in (lost phone and recovery codes) and end their sign-ins",
+    400,
+    404,
+  )
+  @ApiNoContentResponse({
+    description: 'Two-factor off, recovery codes gone, every sign-in of the user ended',
+  })
+  resetSecondFactor(@Param('id', UuidParamPipe) id: string, @CurrentUser() actor: Principal): Promise<void> {
+    return this.accounts.resetSecondFactor(id, actor);
+  }
+
   @Post(':id/revoke-sessions')
   @HttpCode(204)
   @ApiRoute('End every sign-in of a user', 400, 404)

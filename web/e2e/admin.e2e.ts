@@ -9,6 +9,7 @@ import {
   shoot,
   signIn,
 } from './support/browser';
+import { apiAs } from './support/api';
 
 /** Picks an option of a Mantine Select or MultiSelect by its label (the options open in a portal). */
 async function choose(page: Page, scope: Locator, label: string, option: string) {
@@ -89,6 +90,24 @@ describe('the administrator', () => {
     await dialog().getByRole('button', { name: 'Reset the password' }).click();
     await expect.poll(notice).toContain('They must change it at their next sign-in.');
     await expect.poll(() => row(email).textContent()).toContain('Must change password');
+
+    // Turn off their two-factor sign-in (a lost phone and lost codes): the dialog says what it does
+    // and asks to check who is asking first; the reset is in the audit log under the administrator.
+    await row(email).getByRole('button', { name: 'Reset two-factor' }).click();
+    await expect.poll(() => dialog().count()).toBe(1);
+    expect(await dialog().textContent()).toContain(
+      'Check first that you are speaking to E2E Consular Officer',
+    );
+    await expectNoSeriousA11yViolations(page);
+    await shoot(page, 'admin-user-mfa-reset');
+    await dialog().getByRole('button', { name: 'Turn off their two-factor sign-in' }).click();
+    await expect.poll(notice).toContain('Two-factor sign-in of E2E Consular Officer is off');
+    const api = await apiAs('admin');
+    const { items: found } = await api<{ items: { id: string }[] }>(`/users?q=${encodeURIComponent(email)}`);
+    const { items: resets } = await api<{ items: unknown[] }>(
+      `/audit?action=user.mfa_reset&entityId=${found[0].id}`,
+    );
+    expect(resets).toHaveLength(1);
 
     // Disable them.
     await row(email).getByRole('button', { name: 'Disable' }).click();

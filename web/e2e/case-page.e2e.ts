@@ -1,9 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  baseURL,
-  DEMO_EMAILS,
-  DEMO_PASSWORD,
   expectNoCspViolations,
   expectNoSeriousA11yViolations,
   launchBrowser,
@@ -11,6 +8,7 @@ import {
   shoot,
   signIn,
 } from './support/browser';
+import { apiAs } from './support/api';
 
 interface PersonJson {
   id: string;
@@ -19,23 +17,6 @@ interface PersonJson {
   allowedTransitions: string[];
   nationalities: { code: string }[];
   consents: { consularNotification: boolean };
-}
-
-/** The API as a test's own client (its own sign-in): to find a demo case and read what the API says of it. */
-async function apiAs(role: keyof typeof DEMO_EMAILS) {
-  const login = await fetch(`${baseURL()}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: DEMO_EMAILS[role], password: DEMO_PASSWORD }),
-  });
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  return async <T>(path: string): Promise<T> => {
-    const response = await fetch(`${baseURL()}/api/v1${path}`, {
-      headers: { Authorization: `Bearer ${accessToken}` },
-    });
-    expect(response.status, path).toBe(200);
-    return (await response.json()) as T;
-  };
 }
 
 /** English words of a status, as the catalogue has them (common.status.*). */

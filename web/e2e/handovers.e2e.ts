@@ -1,15 +1,13 @@
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  baseURL,
-  DEMO_EMAILS,
-  DEMO_PASSWORD,
   expectNoCspViolations,
   expectNoSeriousA11yViolations,
   shoot,
   signIn,
   browserSession,
 } from './support/browser';
+import { apiAs } from './support/api';
 
 /**
  * The handover builder (web/src/handovers/). The demo seed leaves the Laukkaing repatriation departure
@@ -21,16 +19,8 @@ const DEPARTURE = '2023-11-19T03:30:00.000Z';
 
 /** A case number of someone still being screened, read through the API as the test's setup. */
 async function caseInScreening(): Promise<string> {
-  const login = await fetch(`${baseURL()}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: DEMO_EMAILS.supervisor, password: DEMO_PASSWORD }),
-  });
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  const res = await fetch(`${baseURL()}/api/v1/people?status=screening&limit=1`, {
-    headers: { Authorization: `Bearer ${accessToken}` },
-  });
-  const { items } = (await res.json()) as { items: { caseNumber: string }[] };
+  const get = await apiAs('supervisor');
+  const { items } = await get<{ items: { caseNumber: string }[] }>('/people?status=screening&limit=1');
   expect(items).toHaveLength(1);
   return items[0].caseNumber;
 }

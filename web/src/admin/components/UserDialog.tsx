@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type User, useCreateUser, useResetPassword, useUpdateUser } from '../hooks/useUsers';
 import { AdminErrorAlert } from './AdminErrorAlert';
 import { ResetPasswordForm } from './ResetPasswordForm';
+import { ResetSecondFactorConfirm } from './ResetSecondFactorConfirm';
 import { UserForm } from './UserForm';
 import { nationalitiesFor, type UserDraft } from './userForm';
 import type { UserAction } from './UsersTable';
@@ -102,6 +103,15 @@ export function UserDialog({ dialog, onClose, onDone }: Props) {
               { onSuccess: () => (close(), onDone(t('admin.users.reset.done', { name: user.displayName }))) },
             )
           }
+        />
+      );
+    }
+    if (dialog.action === 'mfaReset') {
+      return (
+        <ResetSecondFactorConfirm
+          user={user}
+          onCancel={close}
+          onDone={() => (close(), onDone(t('admin.users.mfaReset.done', { name: user.displayName })))}
         />
       );
     }

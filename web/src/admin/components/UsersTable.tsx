@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCountryName } from '../../i18n/countries';
 import type { User } from '../hooks/useUsers';
 
-export type UserAction = 'edit' | 'reset' | 'disable' | 'enable';
+export type UserAction = 'edit' | 'reset' | 'mfaReset' | 'disable' | 'enable';
 
 interface Props {
   users: User[];
@@ -59,6 +59,11 @@ export function UsersTable({ users, onAction }: Props) {
                   <Button size="xs" variant="default" onClick={() => onAction('reset', user)}>
                     {t('admin.users.reset.open')}
                   </Button>
+                  {!user.disabled && (
+                    <Button size="xs" variant="default" onClick={() => onAction('mfaReset', user)}>
+                      {t('admin.users.mfaReset.open')}
+                    </Button>
+                  )}
                   <Button
                     size="xs"
                     variant="default"

@@ -99,3 +99,13 @@ export function useResetPassword() {
     onSuccess: () => client.invalidateQueries({ queryKey: USERS_KEY }),
   });
 }
+
+/** Two-factor off for a user who lost phone and recovery codes (POST /users/:id/mfa-reset); their sign-ins end. */
+export function useResetSecondFactor() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      unwrap(api.POST('/api/v1/users/{id}/mfa-reset', { params: { path: { id } } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: USERS_KEY }),
+  });
+}
