@@ -100,14 +100,16 @@ describe('Two app instances on one database', () => {
   it('person records shown on A and B count toward one bulk-read limit, flagged once', async () => {
     const admin = await signedIn(a, await createUser(a, 'admin'));
     const user = await signedIn(a, await createUser(a, 'caseworker'));
-    const ids = await insertPeople(a, 2, { status: 'screening', createdBy: admin.id });
+    const ids = await insertPeople(a, 4, { status: 'screening', createdBy: admin.id });
     const read = (instance: TestApp, id: string) => on(instance).get(`${API}/people/${id}`).set(user.auth);
-    // 4 shown, over 3: the read that crosses the line is answered.
+    // 4 people, over 3, some shown on both: the read that crosses the line is answered.
     for (const [instance, id] of [
       [a, ids[0]],
-      [b, ids[1]],
-      [a, ids[1]],
       [b, ids[0]],
+      [b, ids[1]],
+      [a, ids[2]],
+      [a, ids[1]],
+      [b, ids[3]],
     ] as const) {
       expect((await read(instance, id)).status).toBe(200);
     }

@@ -169,7 +169,7 @@ describe('The bulk-read guard', () => {
   beforeAll(async () => {
     t = await createTestApp({ READ_ALERT_PER_HOUR: '5' });
     admin = await loginAs(t, 'admin');
-    ids = await insertPeople(t, 4, { status: 'screening', createdBy: admin.id });
+    ids = await insertPeople(t, 7, { status: 'screening', createdBy: admin.id });
   });
   afterAll(() => t.close());
 
@@ -188,22 +188,39 @@ describe('The bulk-read guard', () => {
       details: Record<string, unknown>;
     }[];
 
+  it('counts people, not records: the same people shown again add nothing', async () => {
+    const cw = await loginAs(t, 'caseworker');
+    // 4 people, each shown twice, and the first a third time in a list found by its case number.
+    const first = await read(cw, ids[0]);
+    for (const id of ids.slice(1, 4)) expect((await read(cw, id)).status).toBe(200);
+    for (const id of ids.slice(0, 4)) expect((await read(cw, id)).status).toBe(200);
+    const page = await t.http().get(`${API}/people`).query({ q: first.body.caseNumber }).set(cw.auth);
+    expect(page.body.items.map((p: { id: string }) => p.id)).toEqual([ids[0]]);
+    expect(await flags(cw)).toEqual([]);
+    // Every record shown is still in the access log, once per showing.
+    const shown = (await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_entries WHERE actor_id = $1 AND entity_type = 'person'`,
+      [cw.id],
+    )) as { n: number }[];
+    expect(shown[0].n).toBe(9);
+  });
+
   it('lets the read that crosses the limit through, flags it once, then refuses person reads with 429', async () => {
     const cw = await loginAs(t, 'caseworker');
-    for (const id of ids) expect((await read(cw, id)).status).toBe(200); // 4 records shown
+    for (const id of ids.slice(0, 5)) expect((await read(cw, id)).status).toBe(200); // 5 people: at the limit
     expect(await flags(cw)).toEqual([]);
-    // A list page of the 4 makes 8 shown this hour: over 5, answered, and flagged for the admins.
-    const page = await t.http().get(`${API}/people`).query({ status: 'screening', limit: 4 }).set(cw.auth);
-    expect(page.status).toBe(200);
+    // A sixth person is over 5: answered, and flagged for the admins.
+    expect((await read(cw, ids[5])).status).toBe(200);
     expect(await flags(cw)).toEqual([
       expect.objectContaining({
         action: 'access.bulk_read',
         entityType: 'user',
         entityId: cw.id,
-        details: expect.objectContaining({ limitPerHour: 5 }),
+        details: expect.objectContaining({ limitPerHour: 5, readsThisHour: 6 }),
       }),
     ]);
 
+    // From then on, no person record, not even one already seen.
     const refused = await read(cw, ids[0]);
     expectError(refused, 429, 'THROTTLED');
     const retryAfter = Number(refused.headers['retry-after']);
@@ -216,14 +233,30 @@ describe('The bulk-read guard', () => {
       `SELECT count(*)::int AS n FROM audit_entries WHERE actor_id = $1 AND entity_type = 'person'`,
       [cw.id],
     )) as { n: number }[];
-    expect(shown[0].n).toBe(8);
+    expect(shown[0].n).toBe(6);
+  });
+
+  it('counts a person again in a new window', async () => {
+    const cw = await loginAs(t, 'caseworker');
+    for (const id of ids.slice(0, 5)) expect((await read(cw, id)).status).toBe(200);
+    // The hour is over (moved back by hand): the same five are counted afresh, and do not cross.
+    await t.db.query(`UPDATE rate_limits SET window_ends_at = now() - interval '1 second' WHERE key = $1`, [
+      `person-reads:${cw.id}`,
+    ]);
+    for (const id of ids.slice(0, 5)) expect((await read(cw, id)).status).toBe(200);
+    expect((await read(cw, ids[5])).status).toBe(200); // the sixth person of this window
+    expectError(await read(cw, ids[6]), 429, 'THROTTLED');
+    const [{ n }] = (await t.db.query(`SELECT count(*)::int AS n FROM person_read_marks WHERE user_id = $1`, [
+      cw.id,
+    ])) as { n: number }[];
+    expect(n).toBe(6); // the ended window's marks were taken over, none left behind
   });
 
   it('holds back only that user: a colleague reads on', async () => {
     const busy = await loginAs(t, 'caseworker');
     const colleague = await loginAs(t, 'caseworker');
-    for (let i = 0; i < 6; i++) await read(busy, ids[i % ids.length]);
-    expectError(await read(busy, ids[0]), 429, 'THROTTLED');
+    for (const id of ids.slice(0, 6)) await read(busy, id);
+    expectError(await read(busy, ids[6]), 429, 'THROTTLED');
     expect((await read(colleague, ids[0])).status).toBe(200);
     expect(await flags(colleague)).toEqual([]);
   });

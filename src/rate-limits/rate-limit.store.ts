@@ -8,6 +8,8 @@ export interface WindowCount {
   hits: number;
   /** Whole seconds until the window ends (at least 1): a Retry-After. */
   secondsLeft: number;
+  /** When the window ends: the same instant for every hit of the window. */
+  endsAt: Date;
 }
 
 /** Ended windows are deleted this often; a hit on an ended window resets it anyway. */
@@ -39,10 +41,11 @@ export class RateLimitStore implements OnModuleInit, OnApplicationShutdown {
          hits = CASE WHEN r.window_ends_at <= now() THEN excluded.hits ELSE r.hits + excluded.hits END,
          window_ends_at = CASE WHEN r.window_ends_at <= now() THEN excluded.window_ends_at
                                ELSE r.window_ends_at END
-       RETURNING hits, greatest(1, ceil(extract(epoch FROM window_ends_at - now())))::int AS seconds_left`,
+       RETURNING hits, greatest(1, ceil(extract(epoch FROM window_ends_at - now())))::int AS seconds_left,
+                 window_ends_at`,
       [key, amount, windowMs],
-    )) as { hits: number; seconds_left: number }[];
-    return { hits: row.hits, secondsLeft: row.seconds_left };
+    )) as { hits: number; seconds_left: number; window_ends_at: Date }[];
+    return { hits: row.hits, secondsLeft: row.seconds_left, endsAt: row.window_ends_at };
   }
 
   /** Deletes the rows of ended windows; any instance may do it, at any time. */

@@ -5,7 +5,7 @@ import type { AuditInput } from '../../common/audit-trail';
 import type { Principal } from '../../common/auth.decorators';
 import { ApiError } from '../../common/errors';
 import { AppConfig } from '../../config/app-config';
-import { RateLimitStore } from '../../rate-limits/rate-limit.store';
+import { RateLimitStore, type WindowCount } from '../../rate-limits/rate-limit.store';
 
 const HOUR_MS = 3_600_000;
 
@@ -19,8 +19,10 @@ export interface PeopleShown {
 /**
  * Where a read of person records is written down, for every route that shows one (a person, a
  * list's items, an embassy's cases, duplicate candidates, a handover's people): one audit entry per
- * person shown, so each person's access log is complete, and the same count feeds the bulk-read
- * guard. A user shown more than READ_ALERT_PER_HOUR records in an hour is flagged to the admins once
+ * person shown, so each person's access log is complete. The bulk-read guard counts the distinct
+ * people a user was shown in their window (person_read_marks), not the records: paging a list back
+ * and forth, or recording a departure of hundreds just listed, counts each person once. A user shown
+ * more than READ_ALERT_PER_HOUR people in an hour is flagged to the admins once
  * (`access.bulk_read` in the audit log) and refused further person reads with 429 THROTTLED until
  * the hour's window ends: someone copying the caseload out, by hand or with a stolen token, is
  * stopped, where a delay would only make the copying slower. The read that crosses the line is still
@@ -45,7 +47,6 @@ export class PersonReadLog {
     shown: PeopleShown,
     alsoAudit: AuditInput[] = [],
   ): Promise<void> {
-    const reads = shown.personIds.length;
     const entries = shown.personIds.map((id) => ({
       actor,
       action: shown.action,
@@ -53,11 +54,14 @@ export class PersonReadLog {
       entityId: id,
       ...(shown.details ? { details: shown.details } : {}),
     }));
-    if (!reads) return this.audit.recordMany(m, alsoAudit);
+    if (!shown.personIds.length) return this.audit.recordMany(m, alsoAudit);
 
     const limit = this.config.limits.readAlertPerHour;
-    const { hits, secondsLeft } = await this.counters.add(`person-reads:${actor.id}`, reads, HOUR_MS, m);
-    const before = hits - reads;
+    const key = `person-reads:${actor.id}`;
+    const window = await this.counters.add(key, 0, HOUR_MS, m);
+    const fresh = await this.markSeen(m, actor.id, shown.personIds, window);
+    const { hits, secondsLeft } = fresh ? await this.counters.add(key, fresh, HOUR_MS, m) : window;
+    const before = hits - fresh;
     if (before > limit) {
       throw ApiError.tooMany(
         'THROTTLED',
@@ -78,5 +82,27 @@ export class PersonReadLog {
         ]
       : [];
     await this.audit.recordMany(m, [...alsoAudit, ...entries, ...flag]);
+  }
+
+  /**
+   * Marks these people as seen by the user in the window ending at `window.endsAt`; answers how many
+   * were not seen in it before. A window just begun first drops the user's marks of ended windows.
+   */
+  private async markSeen(m: EntityManager, userId: string, personIds: string[], window: WindowCount) {
+    if (window.hits === 0) {
+      await m.query('DELETE FROM person_read_marks WHERE user_id = $1 AND window_ends_at < $2', [
+        userId,
+        window.endsAt,
+      ]);
+    }
+    const marked = (await m.query(
+      `INSERT INTO person_read_marks AS k (user_id, person_id, window_ends_at)
+       SELECT $1, p, $3 FROM (SELECT DISTINCT unnest($2::uuid[]) AS p) shown
+       ON CONFLICT (user_id, person_id) DO UPDATE SET window_ends_at = excluded.window_ends_at
+         WHERE k.window_ends_at < excluded.window_ends_at
+       RETURNING 1`,
+      [userId, personIds, window.endsAt],
+    )) as unknown[];
+    return marked.length;
   }
 }
