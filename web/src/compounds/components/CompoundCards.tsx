@@ -28,7 +28,7 @@ export function CompoundCards({ compounds, onEdit }: CompoundListProps) {
           data-name={compound.name}
         >
           <Stack gap={4}>
-            <Group justify="space-between" align="start" wrap="nowrap" gap="xs">
+            <Group justify="space-between" align="start" gap="xs">
               <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
                 {compound.name}
               </Text>

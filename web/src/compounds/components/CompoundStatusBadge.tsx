@@ -6,7 +6,8 @@ import type { CompoundStatus } from '../../reference/compounds/compoundForm';
 export function CompoundStatusBadge({ status }: { status: CompoundStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="outline" color="dark" tt="none" fw={500} data-status={status}>
+    // Never cut to "Rai…": the whole word, beside the name or on a line of its own.
+    <Badge variant="outline" color="dark" tt="none" fw={500} miw="max-content" data-status={status}>
       {t(`compounds.status.${status}`)}
     </Badge>
   );

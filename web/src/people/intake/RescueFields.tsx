@@ -52,7 +52,8 @@ export function RescueFields() {
         }
         data={compoundOptions}
         comboboxProps={{ withinPortal: true }}
-        onSearchChange={setTyped}
+        // What the caseworker typed (the picker's own resets of its text, on blur or choice, are not typing).
+        onInput={(event) => setTyped(event.currentTarget.value)}
         {...form.getInputProps('compoundId')}
         key={form.key('compoundId')}
       />
@@ -65,10 +66,7 @@ export function RescueFields() {
           size="xs"
           variant="default"
           aria-describedby="compound-missing"
-          onClick={() => {
-            const chosen = compoundOptions.find((o) => o.value === form.getValues().compoundId);
-            setRegistering(typed && typed !== chosen?.label ? typed : '');
-          }}
+          onClick={() => setRegistering(form.getValues().compoundId ? '' : typed)}
         >
           {t('people.intake.fields.registerCompound')}
         </Button>

@@ -1,4 +1,5 @@
 import { Modal } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { Compound } from '../useReferenceData';
 import { CompoundCreate } from './CompoundCreate';
@@ -20,8 +21,11 @@ interface Props {
  */
 export function CompoundDialog({ target, onClose, onSaved }: Props) {
   const { t } = useTranslation();
+  // On a phone the form takes the whole screen: a raid's intake is often typed on one.
+  const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
   return (
     <Modal
+      fullScreen={!wide}
       opened={target !== undefined}
       onClose={onClose}
       title={target ? t(`compounds.${target.action}.title`) : ''}
