@@ -12,9 +12,9 @@ import {
 
 /** Each role's menu (web/src/routes.tsx), as the API allows it. */
 const MENU: Record<DemoRole, string[]> = {
-  caseworker: ['My work', 'Cases', 'New intake', 'Handovers'],
-  supervisor: ['My work', 'Cases', 'New intake', 'Handovers', 'Reports'],
-  admin: ['My work', 'Cases', 'New intake', 'Handovers', 'Reports', 'Users', 'Audit log'],
+  caseworker: ['My work', 'Cases', 'New intake', 'Handovers', 'Compounds'],
+  supervisor: ['My work', 'Cases', 'New intake', 'Handovers', 'Compounds', 'Reports'],
+  admin: ['My work', 'Cases', 'New intake', 'Handovers', 'Compounds', 'Reports', 'Users', 'Audit log'],
   consular: ['My nationals', 'Figures'],
   analyst: ['Reports'],
   donor: ['Reports'],

@@ -36,6 +36,13 @@ export const APP_ROUTES: AppRoute[] = [
     nav: 'shell.nav.handovers',
     load: () => import('./handovers/pages/HandoversPage'),
   },
+  // Case staff keep the register; embassies may read compounds through the API, but have no page of them.
+  {
+    path: 'compounds',
+    roles: STAFF,
+    nav: 'shell.nav.compounds',
+    load: () => import('./compounds/pages/CompoundsPage'),
+  },
   {
     path: 'consular/cases',
     roles: ['consular'],

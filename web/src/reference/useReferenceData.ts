@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
 import type { components } from '../api/schema';
 
@@ -10,13 +10,16 @@ export type Compound = components['schemas']['CompoundView'];
  * (two pages caching different shapes under one key would break the second one opened).
  */
 
+/** Every query about compounds starts with this: the pickers' list, searches, the register's pages, one compound. */
+export const COMPOUNDS_KEY = ['compounds'] as const;
+
 /** Pages of GET /compounds read for the pickers and for the names of compounds on screen. */
 const MAX_COMPOUND_PAGES = 10;
 /** Reference lists change rarely: asked once in a while, not on every page. */
 const REFERENCE = { staleTime: 10 * 60_000, gcTime: 30 * 60_000 } as const;
 
 const allCompounds = {
-  queryKey: ['compounds', 'all'],
+  queryKey: [...COMPOUNDS_KEY, 'all'],
   queryFn: async ({ signal }: { signal: AbortSignal }): Promise<Compound[]> => {
     const all: Compound[] = [];
     let cursor: string | undefined;
@@ -33,6 +36,21 @@ const allCompounds = {
   ...REFERENCE,
 };
 
+/**
+ * After a compound is registered or edited: the pickers have it at once (the intake selects the one
+ * just registered, which a picker can only show if it is among its options), then every compounds
+ * query is read again, so the intake, the case page and the handover builder show what is stored.
+ */
+export function useCompoundSaved(): (compound: Compound) => void {
+  const client = useQueryClient();
+  return (compound) => {
+    client.setQueryData<Compound[]>(allCompounds.queryKey, (all) =>
+      all ? [compound, ...all.filter((c) => c.id !== compound.id)] : all,
+    );
+    void client.invalidateQueries({ queryKey: COMPOUNDS_KEY });
+  };
+}
+
 /** Every compound the user may see (a few dozen in practice), for pickers. */
 export function useCompounds() {
   return useQuery(allCompounds);
@@ -47,7 +65,7 @@ export function useCompoundsById() {
 export function useCompoundSearch(q: string) {
   const term = q.trim();
   return useQuery({
-    queryKey: ['compounds', 'search', term],
+    queryKey: [...COMPOUNDS_KEY, 'search', term],
     enabled: term.length > 0,
     staleTime: 60_000,
     queryFn: ({ signal }) =>

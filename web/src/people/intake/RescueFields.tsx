@@ -1,5 +1,7 @@
-import { Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CompoundDialog } from '../../reference/compounds/CompoundDialog';
 import { useCountryName } from '../../i18n/countries';
 import { useIntakeFormContext } from './form';
 import { localDateTimeValue, RECRUITED_VIA } from './intakeValues';
@@ -11,6 +13,9 @@ export function RescueFields() {
   const country = useCountryName();
   const form = useIntakeFormContext();
   const compounds = useCompounds();
+  // What was typed in the picker: the likely name of a compound not yet in the list.
+  const [typed, setTyped] = useState('');
+  const [registering, setRegistering] = useState<string | undefined>();
   const now = localDateTimeValue(new Date());
   const compoundOptions = (compounds.data ?? []).map((c) => ({
     value: c.id,
@@ -47,8 +52,32 @@ export function RescueFields() {
         }
         data={compoundOptions}
         comboboxProps={{ withinPortal: true }}
+        // What the caseworker typed (the picker's own resets of its text, on blur or choice, are not typing).
+        onInput={(event) => setTyped(event.currentTarget.value)}
         {...form.getInputProps('compoundId')}
         key={form.key('compoundId')}
+      />
+      {/* A raid may hit a compound nobody has recorded: register it here without leaving the intake. */}
+      <Group gap="xs" wrap="wrap">
+        <Text size="sm" id="compound-missing">
+          {t('people.intake.fields.compoundMissing')}
+        </Text>
+        <Button
+          size="xs"
+          variant="default"
+          aria-describedby="compound-missing"
+          onClick={() => setRegistering(form.getValues().compoundId ? '' : typed)}
+        >
+          {t('people.intake.fields.registerCompound')}
+        </Button>
+      </Group>
+      <CompoundDialog
+        target={registering === undefined ? undefined : { action: 'create', name: registering }}
+        onClose={() => setRegistering(undefined)}
+        onSaved={(compound) => {
+          setRegistering(undefined);
+          form.setFieldValue('compoundId', compound.id);
+        }}
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <Select
