@@ -3,14 +3,12 @@ import { describe, expect, it } from 'vitest';
 import {
   baseURL,
   browserSession,
-  DEMO_EMAILS,
-  DEMO_PASSWORD,
-  type DemoRole,
   expectNoCspViolations,
   expectNoSeriousA11yViolations,
   shoot,
   signIn,
 } from './support/browser';
+import { apiAs } from './support/api';
 
 interface CompoundJson {
   id: string;
@@ -24,29 +22,6 @@ interface CompoundJson {
   longitude: number | null;
   status: string;
   version: number;
-}
-
-/** The API as a test's own client (its own sign-in): what the page saved is what the API holds. */
-async function apiAs(role: DemoRole) {
-  const login = await fetch(`${baseURL()}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: DEMO_EMAILS[role], password: DEMO_PASSWORD }),
-  });
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  return async <T>(path: string, init: { method?: string; body?: unknown; ifMatch?: string } = {}) => {
-    const response = await fetch(`${baseURL()}/api/v1${path}`, {
-      method: init.method ?? 'GET',
-      headers: {
-        Authorization: `Bearer ${accessToken}`,
-        ...(init.body ? { 'Content-Type': 'application/json' } : {}),
-        ...(init.ifMatch ? { 'If-Match': init.ifMatch } : {}),
-      },
-      body: init.body ? JSON.stringify(init.body) : undefined,
-    });
-    expect(response.status, path).toBe(200);
-    return (await response.json()) as T;
-  };
 }
 
 /** Letters only (names refuse digits in places): each run's compounds are its own. */
