@@ -20,7 +20,8 @@ export function ContactsTable({ labelledBy, contacts, onAction }: Props) {
   const text = useContactText();
   return (
     <Table striped verticalSpacing="xs" data-testid="contacts-table" aria-labelledby={labelledBy}>
-      <Table.Thead>
+      {/* Headers and the state on one line: a squeezed column broke "Languages" and cut the badge short. */}
+      <Table.Thead style={{ whiteSpace: 'nowrap' }}>
         <Table.Tr>
           <Table.Th>{t('contacts.columns.mission')}</Table.Th>
           <Table.Th>{t('contacts.columns.officer')}</Table.Th>
@@ -48,7 +49,7 @@ export function ContactsTable({ labelledBy, contacts, onAction }: Props) {
               <ContactReach contact={c} />
             </Table.Td>
             <Table.Td>{text.languages(c)}</Table.Td>
-            <Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>
               <ActiveBadge active={c.active} />
             </Table.Td>
             <Table.Td>
