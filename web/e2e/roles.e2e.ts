@@ -12,9 +12,19 @@ import {
 
 /** Each role's menu (web/src/routes.tsx), as the API allows it. */
 const MENU: Record<DemoRole, string[]> = {
-  caseworker: ['My work', 'Cases', 'New intake', 'Handovers', 'Compounds'],
-  supervisor: ['My work', 'Cases', 'New intake', 'Handovers', 'Compounds', 'Reports'],
-  admin: ['My work', 'Cases', 'New intake', 'Handovers', 'Compounds', 'Reports', 'Users', 'Audit log'],
+  caseworker: ['My work', 'Cases', 'New intake', 'Handovers', 'Compounds', 'Embassy contacts'],
+  supervisor: ['My work', 'Cases', 'New intake', 'Handovers', 'Compounds', 'Embassy contacts', 'Reports'],
+  admin: [
+    'My work',
+    'Cases',
+    'New intake',
+    'Handovers',
+    'Compounds',
+    'Embassy contacts',
+    'Reports',
+    'Users',
+    'Audit log',
+  ],
   consular: ['My nationals', 'Figures'],
   analyst: ['Reports'],
   donor: ['Reports'],

@@ -43,6 +43,13 @@ export const APP_ROUTES: AppRoute[] = [
     nav: 'shell.nav.compounds',
     load: () => import('./compounds/pages/CompoundsPage'),
   },
+  // Staff keep the embassy contacts (API.md: POST/PATCH /consular/contacts are for admin, supervisor, caseworker).
+  {
+    path: 'contacts',
+    roles: STAFF,
+    nav: 'shell.nav.contacts',
+    load: () => import('./contacts/pages/ContactsPage'),
+  },
   {
     path: 'consular/cases',
     roles: ['consular'],

@@ -92,13 +92,42 @@ export function useStaffDirectory() {
   });
 }
 
+/**
+ * Every cached list of consular contacts starts with this key: after a contact is added or changed,
+ * invalidating it refreshes the handover builder's, the case page's and the contacts page's lists at once.
+ */
+export const CONSULAR_CONTACTS_KEY = ['consular-contacts'] as const;
+
 /** The active consular contacts, all countries (a handover event may name one). */
 export function useConsularContacts() {
   return useQuery({
-    queryKey: ['consular-contacts', 'all'],
+    queryKey: [...CONSULAR_CONTACTS_KEY, 'all'],
     queryFn: ({ signal }) =>
       unwrap(api.GET('/api/v1/consular/contacts', { params: { query: { limit: 200 } }, signal })),
     select: (page) => page.items.filter((c) => c.active),
     ...REFERENCE,
+  });
+}
+
+/**
+ * The consular contacts of the given countries (GET /consular/contacts?countryCode=), one read per
+ * country, active or not: the case page offers the active ones and names any a past notification used.
+ */
+export function useConsularContactsOf(countryCodes: string[]) {
+  const codes = [...new Set(countryCodes)].sort();
+  return useQuery({
+    queryKey: [...CONSULAR_CONTACTS_KEY, 'of', codes],
+    enabled: codes.length > 0,
+    staleTime: 5 * 60_000,
+    queryFn: async ({ signal }) => {
+      const pages = await Promise.all(
+        codes.map((countryCode) =>
+          unwrap(
+            api.GET('/api/v1/consular/contacts', { params: { query: { countryCode, limit: 200 } }, signal }),
+          ),
+        ),
+      );
+      return pages.flatMap((p) => p.items);
+    },
   });
 }

@@ -2,12 +2,12 @@ import { Button, Collapse, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
+import { useConsularContactsOf } from '../../reference/useReferenceData';
 import { ErrorAlert } from '../../shell/ErrorAlert';
 import { caseKeys, type Person } from './caseApi';
 import { NotificationCard } from './NotificationCard';
 import { NotifyEmbassyForm } from './NotifyEmbassyForm';
 import { Panel } from './Panel';
-import { useContacts } from './useContacts';
 import { usePagedList } from './usePagedList';
 
 /**
@@ -17,7 +17,7 @@ import { usePagedList } from './usePagedList';
 export function ConsularPanel({ person }: { person: Person }) {
   const { t } = useTranslation();
   const [formOpen, form] = useDisclosure(false);
-  const contacts = useContacts(person.nationalities.map((n) => n.code));
+  const contacts = useConsularContactsOf(person.nationalities.map((n) => n.code));
   const list = usePagedList(caseKeys.notifications(person.id), (cursor) =>
     unwrap(
       api.GET('/api/v1/people/{id}/consular-notifications', {
