@@ -227,6 +227,9 @@ describe('Compounds', () => {
       ['an id', { id: randomUUID() }, 'id'],
       ['a version', { version: 9 }, 'version'],
       ['a null name', { name: null }, 'name'],
+      // What creating refuses, editing refuses too: a name that displays as another, or as nothing.
+      ['a name with a right-to-left override', { name: 'KK Park\u202Ekrap' }, 'name'],
+      ['a name of invisible characters only', { name: '\u200B\u2060' }, 'name'],
       ['a null status', { status: null }, 'status'],
       ['an unknown country', { countryCode: 'ZZZ' }, 'countryCode'],
       ['latitude 91', { latitude: 91 }, 'latitude'],

@@ -189,6 +189,18 @@ describe('Consular contacts', () => {
       }
     });
 
+    it('refuses on edit the names creation refuses: a right-to-left override, invisible characters', async () => {
+      const c = (await create()).body;
+      for (const name of ['Anong\u202Egnona', '\u200B\u200C\u2060']) {
+        expectError(await create({ name }), 400, 'VALIDATION_FAILED');
+        const res = await patch(c.id, { name }, '"1"');
+        expectError(res, 400, 'VALIDATION_FAILED');
+        expect(res.body.details[0].field).toBe('name');
+      }
+      const read = await t.http().get(`${API}/consular/contacts/${c.id}`).set(cw.auth);
+      expect(read.body.version).toBe(1);
+    });
+
     it('answers 404 for a contact that does not exist, before If-Match', async () => {
       expectError(await patch(randomUUID(), { title: 'X' }), 404, 'NOT_FOUND');
     });

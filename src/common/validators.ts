@@ -5,6 +5,8 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
+  IsString,
+  Length,
   Matches,
   registerDecorator,
   ValidateIf,
@@ -239,3 +241,11 @@ export function IsName(options?: ValidationOptions) {
     options,
   );
 }
+
+/**
+ * A name field of a record (a compound, an embassy contact): trimmed and NFC-normalised, 1 to `max`
+ * characters, a visible name (IsName). One rule for creating and editing alike, so an edit can never
+ * store what creating refuses.
+ */
+export const NameText = (max: number) =>
+  applyDecorators(NormalizedText(), IsString(), Length(1, max), IsName() as PropertyDecorator);

@@ -16,6 +16,7 @@ import {
   IsName,
   IsOptionalNotNull,
   IsPastDate,
+  NameText,
   NormalizedText,
   NormalizedTextArray,
 } from '../../common/validators';
@@ -94,10 +95,7 @@ export class CompoundFieldsDto {
 }
 
 export class CreateCompoundDto extends CompoundFieldsDto {
-  @NormalizedText()
-  @IsString()
-  @Length(1, COMPOUND_LIMITS.name)
-  @IsName()
+  @NameText(COMPOUND_LIMITS.name)
   name: string;
 
   /** Where the compound is: ISO 3166-1 alpha-3. */

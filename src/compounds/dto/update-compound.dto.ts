@@ -1,15 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, Length, Matches } from 'class-validator';
-import { IsOptionalNotNull, NormalizedText } from '../../common/validators';
+import { IsIn, Matches } from 'class-validator';
+import { IsOptionalNotNull, NameText } from '../../common/validators';
 import { COMPOUND_LIMITS, COMPOUND_STATUSES, type CompoundStatus } from './compound-fields';
 import { CompoundFieldsDto } from './create-compound.dto';
 
 /** Edits, with If-Match. `id` and `version` are not editable: like any unknown field they are a 400. */
 export class UpdateCompoundDto extends CompoundFieldsDto {
   @IsOptionalNotNull()
-  @NormalizedText()
-  @IsString()
-  @Length(1, COMPOUND_LIMITS.name)
+  @NameText(COMPOUND_LIMITS.name)
   name?: string;
 
   @ApiPropertyOptional({ example: 'MMR', pattern: '^[A-Z]{3}$' })

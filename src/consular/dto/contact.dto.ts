@@ -11,7 +11,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
-import { IsName, IsOptionalNotNull, NormalizedText, NormalizedTextArray } from '../../common/validators';
+import { IsOptionalNotNull, NameText, NormalizedText, NormalizedTextArray } from '../../common/validators';
 import { CONTACT_LIMITS, LANGUAGE_TAG, PHONE_PATTERN } from './consular-fields';
 
 const ALPHA3 = /^[A-Z]{3}$/;
@@ -74,10 +74,7 @@ export class CreateContactDto extends ContactDetailsDto {
   mission: string;
 
   /** The consular officer's name. */
-  @NormalizedText()
-  @IsString()
-  @Length(1, CONTACT_LIMITS.name)
-  @IsName()
+  @NameText(CONTACT_LIMITS.name)
   name: string;
 }
 
@@ -93,9 +90,7 @@ export class UpdateContactDto extends ContactDetailsDto {
   mission?: string;
 
   @IsOptionalNotNull()
-  @NormalizedText()
-  @IsString()
-  @Length(1, CONTACT_LIMITS.name)
+  @NameText(CONTACT_LIMITS.name)
   name?: string;
 }
 
