@@ -1,4 +1,4 @@
-import { Button, Card, Group, Loader, Stack, Title } from '@mantine/core';
+import { Card, Loader, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../shell/ErrorAlert';
@@ -8,6 +8,7 @@ import { NO_FILTERS } from '../components/auditFilters';
 import { AuditTable } from '../components/AuditTable';
 import { VerifyChain } from '../components/VerifyChain';
 import { useAuditLog } from '../hooks/useAudit';
+import { MoreButton } from '../../shell/MoreButton';
 
 /** The administrator's audit log (API.md "Audit"): filtered, newest first, and its chain checked. */
 export default function AuditPage() {
@@ -29,17 +30,7 @@ export default function AuditPage() {
         {log.isPending && <Loader aria-label={t('common.loading')} />}
         <ErrorAlert error={log.error} title={t('admin.audit.loadFailed')} />
         {log.data && <AuditTable entries={log.data.pages.flatMap((p) => p.items)} />}
-        {log.hasNextPage && (
-          <Group>
-            <Button
-              variant="default"
-              loading={log.isFetchingNextPage}
-              onClick={() => void log.fetchNextPage()}
-            >
-              {t('admin.audit.more')}
-            </Button>
-          </Group>
-        )}
+        <MoreButton pages={log} label={t('admin.audit.more')} />
       </Stack>
     </Page>
   );

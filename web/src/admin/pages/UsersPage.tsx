@@ -9,6 +9,7 @@ import { type Dialog, UserDialog } from '../components/UserDialog';
 import { UserFiltersBar } from '../components/UserFiltersBar';
 import { UsersTable } from '../components/UsersTable';
 import { type UserFilters, useUsers } from '../hooks/useUsers';
+import { MoreButton } from '../../shell/MoreButton';
 
 /** The administrator's accounts page (API.md "Users"): find, create, edit, reset, disable. */
 export default function UsersPage() {
@@ -42,17 +43,7 @@ export default function UsersPage() {
             onAction={(action, user) => (setNotice(undefined), setDialog({ action, user }))}
           />
         )}
-        {users.hasNextPage && (
-          <Group>
-            <Button
-              variant="default"
-              loading={users.isFetchingNextPage}
-              onClick={() => void users.fetchNextPage()}
-            >
-              {t('admin.users.more')}
-            </Button>
-          </Group>
-        )}
+        <MoreButton pages={users} label={t('admin.users.more')} />
       </Stack>
       <UserDialog dialog={dialog} onClose={() => setDialog(undefined)} onDone={setNotice} />
     </Page>

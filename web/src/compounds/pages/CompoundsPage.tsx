@@ -9,6 +9,7 @@ import { SuccessAlert } from '../../shell/SuccessAlert';
 import { CompoundFiltersBar } from '../components/CompoundFiltersBar';
 import { CompoundList } from '../components/CompoundList';
 import { useCompoundFilters, useCompoundList } from '../hooks/useCompoundList';
+import { MoreButton } from '../../shell/MoreButton';
 
 /**
  * The register of scam compounds (API.md "Compounds"): find one by any of its names, register one
@@ -51,17 +52,7 @@ export default function CompoundsPage() {
             onEdit={(compound) => open({ action: 'edit', id: compound.id })}
           />
         )}
-        {list.hasNextPage && (
-          <Group>
-            <Button
-              variant="default"
-              loading={list.isFetchingNextPage}
-              onClick={() => void list.fetchNextPage()}
-            >
-              {t('compounds.list.more')}
-            </Button>
-          </Group>
-        )}
+        <MoreButton pages={list} label={t('compounds.list.more')} />
       </Stack>
       <CompoundDialog
         target={dialog}

@@ -8,6 +8,7 @@ import { type Dialog, ContactDialog } from '../components/ContactDialog';
 import { ContactFiltersBar } from '../components/ContactFiltersBar';
 import { ContactGroups } from '../components/ContactGroups';
 import { type ContactFilters, useContactList } from '../hooks/useContacts';
+import { MoreButton } from '../../shell/MoreButton';
 
 /**
  * The embassy contacts staff keep (API.md "Consular coordination"): by country, active or not; add,
@@ -43,17 +44,7 @@ export default function ContactsPage() {
             onAction={(action, contact) => open({ action, id: contact.id })}
           />
         )}
-        {list.hasNextPage && (
-          <Group>
-            <Button
-              variant="default"
-              loading={list.isFetchingNextPage}
-              onClick={() => void list.fetchNextPage()}
-            >
-              {t('contacts.more')}
-            </Button>
-          </Group>
-        )}
+        <MoreButton pages={list} label={t('contacts.more')} />
       </Stack>
       <ContactDialog
         dialog={dialog}

@@ -1,4 +1,4 @@
-import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useCountryName } from '../../i18n/countries';
 import { useFormat } from '../../i18n/format';
@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../shell/ErrorAlert';
 import { usePastHandovers } from '../hooks/usePastHandovers';
 import type { HandoverEvent } from '../lib/types';
 import { NationalityCounts } from './NationalityCounts';
+import { MoreButton } from '../../shell/MoreButton';
 
 /** Every recorded event, newest first, with its details and head counts. */
 export function PastHandovers() {
@@ -25,17 +26,7 @@ export function PastHandovers() {
           <PastEvent key={event.id} event={event} />
         ))}
       </Stack>
-      {list.hasNextPage && (
-        <Group>
-          <Button
-            variant="outline"
-            onClick={() => void list.fetchNextPage()}
-            loading={list.isFetchingNextPage}
-          >
-            {t('handovers.past.more')}
-          </Button>
-        </Group>
-      )}
+      <MoreButton pages={list} label={t('handovers.past.more')} variant="outline" />
     </Stack>
   );
 }
