@@ -5,30 +5,11 @@ import {
   expectNoCspViolations,
   expectNoSeriousA11yViolations,
   HOME,
+  MENU,
   shoot,
   signIn,
   browserSession,
 } from './support/browser';
-
-/** Each role's menu (web/src/routes.tsx), as the API allows it. */
-const MENU: Record<DemoRole, string[]> = {
-  caseworker: ['My work', 'Cases', 'New intake', 'Handovers', 'Compounds', 'Embassy contacts'],
-  supervisor: ['My work', 'Cases', 'New intake', 'Handovers', 'Compounds', 'Embassy contacts', 'Reports'],
-  admin: [
-    'My work',
-    'Cases',
-    'New intake',
-    'Handovers',
-    'Compounds',
-    'Embassy contacts',
-    'Reports',
-    'Users',
-    'Audit log',
-  ],
-  consular: ['My nationals', 'Figures'],
-  analyst: ['Reports'],
-  donor: ['Reports'],
-};
 
 describe("each role's start page and menu", () => {
   const session = browserSession();

@@ -30,6 +30,26 @@ export const DEMO_EMAILS = {
 export type DemoRole = keyof typeof DEMO_EMAILS;
 
 /** Where each role lands after signing in (web/src/auth/roles.ts). */
+/** Each role's menu (web/src/routes.tsx), as the API allows it. */
+export const MENU: Record<DemoRole, string[]> = {
+  caseworker: ['My work', 'Cases', 'New intake', 'Handovers', 'Compounds', 'Embassy contacts'],
+  supervisor: ['My work', 'Cases', 'New intake', 'Handovers', 'Compounds', 'Embassy contacts', 'Reports'],
+  admin: [
+    'My work',
+    'Cases',
+    'New intake',
+    'Handovers',
+    'Compounds',
+    'Embassy contacts',
+    'Reports',
+    'Users',
+    'Audit log',
+  ],
+  consular: ['My nationals', 'Figures'],
+  analyst: ['Reports'],
+  donor: ['Reports'],
+};
+
 export const HOME: Record<DemoRole, string> = {
   admin: '/work',
   supervisor: '/work',
