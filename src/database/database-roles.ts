@@ -3,9 +3,20 @@ import { Client } from 'pg';
 /**
  * The database roles of row-level security (migration EnableRowLevelSecurity says how they bind):
  * - the owner runs the migrations and owns the tables (embedded: the server's superuser);
- * - the app's role, the one the app connects as: no owner, no superuser, no BYPASSRLS;
+ * - the app's role, the one the app connects as: no owner, no superuser; BYPASSRLS where the owner
+ *   may give it (see below);
  * - `safe_return_consular`, which a consular officer's transaction switches to and which the policies
- *   bind. The migration creates it; the app's role is made a member so that it may switch.
+ *   bind: never BYPASSRLS, never a superuser. The migration creates it; the app's role is made a
+ *   member so that it may switch.
+ *
+ * Why the app's role bypasses the policies: they bind the consular role only, so for staff they are
+ * `USING (true)`, which changes no answer, but PostgreSQL then plans every staff query on a table
+ * under row-level security without the columns' statistics for any operator that is not leakproof
+ * (LIKE, `~`, the trigram operators): a staff name search that matches nobody was estimated at
+ * thousands of rows, walked the whole people table in date order, and took 0.3 s at 300,000 people
+ * where it takes 5 ms with its statistics (bench/results/300k-lists-read-marks.md). With BYPASSRLS
+ * staff queries are planned as the owner's; a consular transaction switches to the consular role,
+ * which has no BYPASSRLS, and stays bound.
  */
 export const CONSULAR_DB_ROLE = 'safe_return_consular';
 
@@ -59,6 +70,22 @@ export async function ensureLoginRole(
 }
 
 /**
+ * BYPASSRLS for the app's role (see the top of this file), when the owner may give it: a superuser
+ * may; a role with only CREATEROLE may not (PostgreSQL 16+), and then staff queries run under the
+ * `USING (true)` policies, slower to plan well but with the same answers.
+ */
+async function letBypassPolicies(query: Query, role: string): Promise<void> {
+  await query(`DO $$ BEGIN
+      IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)
+         AND NOT (SELECT rolbypassrls FROM pg_roles WHERE rolname = ${literal(role)}) THEN
+        ALTER ROLE ${ident(role)} BYPASSRLS;
+      END IF;
+    -- Instances starting at once: the one that lost the race finds it done ("tuple concurrently updated").
+    EXCEPTION WHEN internal_error THEN NULL;
+    END $$`);
+}
+
+/**
  * What the app's role may do on the owner's tables, given by the owner after the migrations (run at
  * every start, so tables of later migrations are covered; default privileges cover tables the owner
  * creates meanwhile). Reads, writes and upkeep (MAINTAIN), never DDL, TRUNCATE (which policies do
@@ -89,28 +116,37 @@ export async function grantAppRole(query: Query, role: string): Promise<void> {
     [role, CONSULAR_DB_ROLE],
   )) as { ok: boolean }[];
   if (!ok) await query(grantConsularRole(role));
+  await letBypassPolicies(query, role);
 }
 
 /**
- * Why the role a connection string signs in as would escape the policies: a superuser, BYPASSRLS, or
- * the owner of a table under row-level security (who may drop its policies). Empty: none.
+ * Why the policies could not bind a consular officer's transaction made through the role a connection
+ * string signs in as: that role is a superuser (it may switch to any role, or none) or owns a table
+ * under row-level security (it may drop the policies), or the consular role it switches to has
+ * BYPASSRLS or is a superuser. The app's own BYPASSRLS is none of these: the binding is the switch.
+ * Empty: none.
  */
 export async function appRoleWeaknesses(url: string): Promise<string[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ rolsuper: boolean; rolbypassrls: boolean; owned: number }>(
-      `SELECT r.rolsuper, r.rolbypassrls,
+    const { rows } = await client.query<{ rolsuper: boolean; owned: number; consular_escapes: boolean }>(
+      `SELECT r.rolsuper,
               (SELECT count(*)::int FROM pg_class c
                 WHERE c.relowner = r.oid AND c.relkind IN ('r', 'p')
-                  AND c.relnamespace = current_schema()::regnamespace) AS owned
+                  AND c.relnamespace = current_schema()::regnamespace) AS owned,
+              coalesce((SELECT k.rolsuper OR k.rolbypassrls FROM pg_roles k WHERE k.rolname = $1), false)
+                AS consular_escapes
          FROM pg_roles r WHERE r.rolname = current_user`,
+      [CONSULAR_DB_ROLE],
     );
     const [me] = rows;
     return [
       ...(me.rolsuper ? ['is a superuser'] : []),
-      ...(me.rolbypassrls ? ['has BYPASSRLS'] : []),
       ...(me.owned ? [`owns ${me.owned} table(s)`] : []),
+      ...(me.consular_escapes
+        ? [`switches to ${CONSULAR_DB_ROLE}, which has BYPASSRLS or is a superuser`]
+        : []),
     ];
   } finally {
     await client.end();

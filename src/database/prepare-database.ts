@@ -8,8 +8,8 @@ import type { DatabaseLocation } from './resolve-database';
 /**
  * Before the app's pool opens: the owner runs the pending migrations and gives the app's role its
  * rights (creating that role when it is missing and the owner may); then the app's role is checked.
- * A role that could escape row-level security (superuser, BYPASSRLS, owner of the tables) stops a
- * production start: the control would be silently gone. Elsewhere (a single DATABASE_URL in
+ * A role through which a consular transaction could escape row-level security (a superuser, the owner
+ * of the tables, or a consular role with BYPASSRLS) stops a production start: the control would be silently gone. Elsewhere (a single DATABASE_URL in
  * development, the benchmarks) the log says so loudly and the start goes on.
  */
 export async function prepareDatabase(location: DatabaseLocation, env: AppConfig['env']): Promise<void> {

@@ -26,8 +26,13 @@ export async function createTestRoles(ownerBaseUrl: string): Promise<void> {
   const client = new Client({ connectionString: `${ownerBaseUrl}postgres` });
   await client.connect();
   try {
+    await client.query(
+      `DO $$ BEGIN ALTER ROLE ${TEST_APP_ROLE} BYPASSRLS; EXCEPTION WHEN undefined_object THEN NULL; END $$`,
+    );
     for (const sql of [
-      `CREATE ROLE ${TEST_APP_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB
+      // BYPASSRLS as the app's start gives it (src/database/database-roles.ts): made here, once, so
+      // that the workers' starts find nothing to change on this server-wide role.
+      `CREATE ROLE ${TEST_APP_ROLE} LOGIN NOSUPERUSER BYPASSRLS NOCREATEROLE NOCREATEDB
          PASSWORD '${TEST_APP_PASSWORD}'`,
       `CREATE ROLE ${CONSULAR_DB_ROLE} NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB`,
       grantConsularRole(TEST_APP_ROLE),
