@@ -68,12 +68,17 @@ export function scopeSql(
     case 'staff':
       return 'TRUE';
     case 'consular':
+      // The nationality clause is a scalar subquery, not an EXISTS: an EXISTS becomes a semi-join,
+      // and under the consular role's policy (planned without statistics) the planner hashed every
+      // row of the nationality first; as a probe of the primary key per row an officer's list page
+      // takes 1 ms instead of 190 ms at 300,000 people (migration EmbassyScopeNationalityProbe).
       return `(${alias}.erased_at IS NULL
         AND ${alias}.status <> 'protection_claim'
         AND ${alias}.hold_return_status IS DISTINCT FROM 'protection_claim'
-        AND EXISTS (SELECT 1 FROM person_nationalities scope_pn
-                     WHERE scope_pn.person_id = ${alias}.id
-                       AND scope_pn.nationality_code = ANY(${bind(principal.nationalities)}::text[]))
+        AND coalesce((SELECT true FROM person_nationalities scope_pn
+                        WHERE scope_pn.person_id = ${alias}.id
+                          AND scope_pn.nationality_code = ANY(${bind(principal.nationalities)}::text[])
+                        LIMIT 1), false)
         AND ${consentGrantedSql(alias, 'consular_notification')})`;
     default:
       return 'FALSE';
